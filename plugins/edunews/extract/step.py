@@ -36,8 +36,10 @@ class ExtractResult:
     errors: int = 0
 
     def line(self) -> str:
-        return (f"extractor {self.version}: {self.extracted} page(s) extracted,"
-                f" {self.errors} with an error record")
+        return (
+            f"extractor {self.version}: {self.extracted} page(s) extracted,"
+            f" {self.errors} with an error record"
+        )
 
 
 def extract_pending(batch_size: int = 500) -> ExtractResult:
@@ -46,12 +48,15 @@ def extract_pending(batch_size: int = 500) -> ExtractResult:
     after = 0
     with connect("loader") as conn:
         while True:
-            rows = conn.execute(_PENDING, {"after": after, "version": EXTRACTOR_VERSION,
-                                           "limit": batch_size}).fetchall()
+            rows = conn.execute(
+                _PENDING, {"after": after, "version": EXTRACTOR_VERSION, "limit": batch_size}
+            ).fetchall()
             if not rows:
                 break
-            records = [(page_id, _extract(page_id, title, body, url, published))
-                       for page_id, title, body, url, published in rows]
+            records = [
+                (page_id, _extract(page_id, title, body, url, published))
+                for page_id, title, body, url, published in rows
+            ]
             with conn.transaction(), conn.cursor() as cur:
                 cur.executemany(
                     "insert into raw.extractions (page_id, extractor_version, record)"
@@ -65,13 +70,20 @@ def extract_pending(batch_size: int = 500) -> ExtractResult:
     return result
 
 
-def _extract(page_id: int, title: str | None, body: str | None, url: str,
-             published) -> dict:
-    article = {"id": str(page_id), "title": title, "text": body or "", "url": url,
-               "published_at": published.isoformat() if published else None}
+def _extract(page_id: int, title: str | None, body: str | None, url: str, published) -> dict:
+    article = {
+        "id": str(page_id),
+        "title": title,
+        "text": body or "",
+        "url": url,
+        "published_at": published.isoformat() if published else None,
+    }
     try:
         return extract_article(article)
     except Exception as exc:  # one bad page must not stop the batch
         log.exception("extractor failed on page %s", page_id)
-        return {"id": str(page_id), "extractor_version": EXTRACTOR_VERSION,
-                "error": f"{type(exc).__name__}: {exc}"}
+        return {
+            "id": str(page_id),
+            "extractor_version": EXTRACTOR_VERSION,
+            "error": f"{type(exc).__name__}: {exc}",
+        }

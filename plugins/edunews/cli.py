@@ -1,0 +1,156 @@
+"""The `edunews` command: one subcommand per pipeline step, plus the database and the demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _db(args: argparse.Namespace) -> int:
+    from edunews.warehouse import embedded, migrate
+
+    if os.environ.get("EDUNEWS_WAREHOUSE_URL") and args.action in ("start", "stop", "status"):
+        print("EDUNEWS_WAREHOUSE_URL is set: the embedded server is not used", file=sys.stderr)
+        return 1
+    if args.action == "start":
+        state = embedded.start()
+        print(
+            f"PostgreSQL running on 127.0.0.1:{state.port} (pid {state.pid}, data {state.data_dir})"
+        )
+    elif args.action == "stop":
+        print("stopped" if embedded.stop() else "not running")
+    elif args.action == "status":
+        state = embedded.status()
+        word = "running" if state.running else "stopped"
+        print(f"{word} on 127.0.0.1:{state.port}, data {state.data_dir}")
+        return 0 if state.running else 3
+    elif args.action == "url":
+        from edunews.warehouse import admin_url, role_url
+
+        print(role_url(args.role) if args.role else admin_url())
+    elif args.action == "migrate":
+        applied = migrate.migrate()
+        print(
+            f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "")
+        )
+    return 0
+
+
+def _demo_site(args: argparse.Namespace) -> int:
+    from edunews.demosite import serve
+
+    serve(articles=args.articles, port=args.port, host=args.host, seed=args.seed)
+    return 0
+
+
+def _crawl(args: argparse.Namespace) -> int:
+    from edunews.crawl.run import crawl_url
+
+    summary = crawl_url(
+        args.url,
+        source_id=args.source_id,
+        max_pages=args.max_pages,
+        allow_private_network=args.allow_private_network,
+    )
+    print(summary.line())
+    return 0 if not summary.failed else 1
+
+
+def _extract(args: argparse.Namespace) -> int:
+    if args.input:
+        from edunews.extract.jsonl import extract_file
+
+        try:
+            stats = extract_file(args.input, args.output)
+        except OSError as exc:
+            print(f"cannot read {args.input}: {exc}", file=sys.stderr)
+            return 2
+        print(stats, file=sys.stderr)
+        return 0
+    from edunews.extract.step import extract_pending
+
+    result = extract_pending()
+    print(result.line())
+    return 0
+
+
+def _transform(args: argparse.Namespace) -> int:
+    from edunews.transform.dbt import dbt
+
+    return dbt(["build", *args.dbt_args])
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from edunews.demo import run_demo
+
+    return run_demo(articles=args.articles)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="edunews", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    db = sub.add_parser("db", help="the embedded PostgreSQL and the schema migrations")
+    db.add_argument("action", choices=["start", "stop", "status", "url", "migrate"])
+    db.add_argument(
+        "--role",
+        choices=["loader", "transformer", "reader"],
+        help="with `url`: the URL of one of the pipeline's roles",
+    )
+    db.set_defaults(handler=_db)
+
+    site = sub.add_parser("demo-site", help="serve a generated WordPress-like news site")
+    site.add_argument("--articles", type=int, default=40)
+    site.add_argument("--port", type=int, default=8765)
+    site.add_argument("--host", default="127.0.0.1")
+    site.add_argument("--seed", type=int, default=2567)
+    site.set_defaults(handler=_demo_site)
+
+    crawl = sub.add_parser("crawl", help="crawl a site into raw.pages")
+    crawl.add_argument("--url", required=True, help="the site's base URL")
+    crawl.add_argument("--source-id", default=None, help="source id to record (default: host)")
+    crawl.add_argument("--max-pages", type=int, default=None)
+    crawl.add_argument(
+        "--allow-private-network",
+        action="store_true",
+        help="allow loopback and private addresses (tests, the demo)",
+    )
+    crawl.set_defaults(handler=_crawl)
+
+    extract = sub.add_parser(
+        "extract", help="extract records: file to file, or pending raw.pages to raw.extractions"
+    )
+    extract.add_argument("--input", help="JSON Lines of articles (see spec/EXTRACTION.md)")
+    extract.add_argument("--output", help="JSON Lines of extraction records")
+    extract.set_defaults(handler=_extract)
+
+    transform = sub.add_parser("transform", help="dbt build of the warehouse")
+    transform.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments")
+    transform.set_defaults(handler=_transform)
+
+    demo = sub.add_parser("demo", help="the whole pipeline on the embedded defaults, offline")
+    demo.add_argument("--articles", type=int, default=40)
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "extract" and bool(args.input) != bool(args.output):
+        print("extract: --input and --output go together", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
