@@ -85,6 +85,12 @@ def _transform(args: argparse.Namespace) -> int:
     return dbt(["build", *args.dbt_args])
 
 
+def _manifest(args: argparse.Namespace) -> int:
+    from edunews.transform.dbt import dbt
+
+    return dbt(["parse", "--quiet"])
+
+
 def _demo(args: argparse.Namespace) -> int:
     from edunews.demo import run_demo
 
@@ -133,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     transform = sub.add_parser("transform", help="dbt build of the warehouse")
     transform.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments")
     transform.set_defaults(handler=_transform)
+
+    manifest = sub.add_parser(
+        "manifest", help="dbt parse: the manifest the transform DAG is rendered from"
+    )
+    manifest.set_defaults(handler=_manifest)
 
     demo = sub.add_parser("demo", help="the whole pipeline on the embedded defaults, offline")
     demo.add_argument("--articles", type=int, default=40)

@@ -27,6 +27,28 @@ class Source:
     office: dict = field(default_factory=dict)
     extra_hosts: tuple[str, ...] = ()
 
+    def to_dict(self) -> dict:
+        """Plain values, for XCom and JSON."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "start_urls": list(self.start_urls),
+            "office": dict(self.office),
+            "extra_hosts": list(self.extra_hosts),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Source:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            kind=data["kind"],
+            start_urls=tuple(data["start_urls"]),
+            office=dict(data.get("office") or {}),
+            extra_hosts=tuple(data.get("extra_hosts") or ()),
+        )
+
     @property
     def hosts(self) -> set[str]:
         return {urlsplit(u).hostname or "" for u in self.start_urls} | set(self.extra_hosts)

@@ -26,10 +26,14 @@ def admin_url() -> str:
 
 
 def role_url(role: str) -> str:
-    """The admin URL with the credentials of one of the pipeline's roles."""
-    parts = urlsplit(admin_url())
-    host = parts.hostname or "127.0.0.1"
-    netloc = f"{quote(ROLES[role])}:{quote(role_password(role))}@{host}"
+    """The warehouse's URL with the credentials of one of the pipeline's roles."""
+    explicit = os.environ.get("EDUNEWS_WAREHOUSE_URL")
+    if not explicit:
+        from edunews.warehouse import embedded
+
+        return embedded.url(user=ROLES[role], password=role_password(role))
+    parts = urlsplit(explicit)
+    netloc = f"{quote(ROLES[role])}:{quote(role_password(role))}@{parts.hostname or '127.0.0.1'}"
     if parts.port:
         netloc += f":{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))

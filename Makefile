@@ -1,0 +1,38 @@
+# Each target is one step; `make demo` and `make test` set up .venv themselves.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint format db-start db-stop airflow-clean clean
+
+install: $(STAMP)
+
+# Re-installs only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/edunews demo
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+db-start: install
+	$(BIN)/edunews db start && $(BIN)/edunews db migrate
+
+db-stop: install
+	$(BIN)/edunews db stop
+
+clean:
+	-$(BIN)/edunews db stop
+	rm -rf .edunews dbt_project/target dbt_project/logs

@@ -1,0 +1,1 @@
+"""What the Airflow DAGs call: each task is one function here, testable without Airflow."""

@@ -1,0 +1,39 @@
+"""The environment a local Airflow runs in: its home under .edunews/, our DAGs, no examples."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from edunews.config import dags_dir, home_dir
+from edunews.transform.dbt import dbt_env
+
+
+def airflow_env(airflow_home: Path | None = None) -> dict[str, str]:
+    home = airflow_home or home_dir() / "airflow"
+    return {
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(dags_dir()),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__DEFAULT_TIMEZONE": "Asia/Bangkok",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
+        # Cosmos: no calls home, and no dbt-ls cache Variables written while parsing.
+        "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
+        "AIRFLOW__COSMOS__ENABLE_CACHE_DBT_LS": "False",
+        "DO_NOT_TRACK": "1",
+        "SCARF_ANALYTICS": "false",
+        **dbt_env(),
+    }
+
+
+def airflow(
+    args: Sequence[str], env: dict[str, str] | None = None, check: bool = True
+) -> subprocess.CompletedProcess:
+    """Run the `airflow` command of this environment with the local settings."""
+    executable = Path(sys.executable).with_name("airflow")
+    full_env = {**os.environ, **airflow_env(), **(env or {})}
+    Path(full_env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
+    return subprocess.run([str(executable), *args], env=full_env, check=check)

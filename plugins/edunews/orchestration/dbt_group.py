@@ -1,0 +1,44 @@
+"""The Cosmos configuration of the dbt task group.
+
+The manifest is built ahead (`edunews manifest`), so parsing a DAG file runs no dbt
+command and needs no database: it stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edunews.config import dbt_project_dir
+from edunews.transform.dbt import dbt_executable, manifest_path
+
+
+class ManifestMissing(RuntimeError):
+    pass
+
+
+def dbt_task_group_kwargs() -> dict[str, Any]:
+    from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+    from cosmos.constants import ExecutionMode, LoadMode, TestBehavior
+
+    manifest = manifest_path()
+    if not manifest.exists():
+        raise ManifestMissing(f"{manifest} is missing: run `edunews manifest` (dbt parse)")
+    project = dbt_project_dir()
+    return {
+        "project_config": ProjectConfig(
+            dbt_project_path=project, manifest_path=manifest, install_dbt_deps=False
+        ),
+        "profile_config": ProfileConfig(
+            profile_name="edunews",
+            target_name="warehouse",
+            profiles_yml_filepath=project / "profiles.yml",
+        ),
+        "execution_config": ExecutionConfig(
+            execution_mode=ExecutionMode.LOCAL, dbt_executable_path=dbt_executable()
+        ),
+        "render_config": RenderConfig(
+            load_method=LoadMode.DBT_MANIFEST,
+            test_behavior=TestBehavior.AFTER_EACH,
+            emit_datasets=False,
+        ),
+    }

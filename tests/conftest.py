@@ -1,0 +1,65 @@
+"""Test-wide setup: an embedded PostgreSQL and an Airflow home of the test session's own.
+
+The environment is set before anything reads it, so tests never touch the demo's
+database (.edunews/) and can run while it is up.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="edunews-test-"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+os.environ["EDUNEWS_HOME"] = str(_SESSION_HOME)
+os.environ["EDUNEWS_PG_PORT"] = str(_free_port())
+os.environ.pop("EDUNEWS_WAREHOUSE_URL", None)
+os.environ.pop("EDUNEWS_SOURCES", None)
+
+from edunews.orchestration.airflow_env import airflow_env  # noqa: E402
+
+# Airflow reads its configuration when first imported: point it at the session's home.
+for key, value in airflow_env().items():
+    if key.startswith(("AIRFLOW", "DO_NOT_TRACK", "SCARF")):
+        os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def warehouse():
+    """The session's embedded PostgreSQL, migrated; stopped at the end."""
+    from edunews.warehouse import embedded, migrate
+
+    embedded.start()
+    migrate.migrate()
+    yield
+    embedded.stop()
+
+
+@pytest.fixture
+def empty_raw(warehouse):
+    """A warehouse whose raw tables are empty (the tests' 'fresh database')."""
+    from edunews.warehouse import connect
+
+    with connect() as conn:
+        conn.execute("truncate raw.extractions, raw.fetch_log, raw.pages restart identity")
+    yield
+
+
+@pytest.fixture(scope="session")
+def dbt_manifest(warehouse):
+    """dbt_project/target/manifest.json, which the transform DAG is rendered from."""
+    from edunews.transform.dbt import dbt, manifest_path
+
+    assert dbt(["parse", "--quiet"]) == 0
+    return manifest_path()
