@@ -1,0 +1,84 @@
+"""Thai date parsing and the choice of the event's date."""
+
+from datetime import date
+
+import pytest
+
+from edunews.extract.thai_dates import find_event_date, gregorian_year, parse_thai_date
+
+PUBLISHED = date(2020, 9, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("เมื่อวันที่ 5 กรกฎาคม 2562 ที่ห้องประชุม", date(2019, 7, 5), None),
+        ("วันพฤหัสบดีที่ 3 กันยายน 2563", date(2020, 9, 3), None),
+        ("เมื่อวันที่ ๑๐ กันยายน ๒๕๖๓", date(2020, 9, 10), None),
+        ("ระหว่างวันที่ 30 – 31 มกราคม 2561", date(2018, 1, 30), date(2018, 1, 31)),
+        ("9-10 ก.ย. 63", date(2020, 9, 9), date(2020, 9, 10)),
+        ("5 ก.ย 2563", date(2020, 9, 5), None),
+        ("3 ก. ย. พ.ศ. 2563", date(2020, 9, 3), None),
+        ("30 มกราคม - 2 กุมภาพันธ์ 2561", date(2018, 1, 30), date(2018, 2, 2)),
+        ("วันที่ 30 ธันวาคม 2563 ถึงวันที่ 2 มกราคม 2564", date(2020, 12, 30), date(2021, 1, 2)),
+        ("วันนี้ (21 ม.ค. 66)", date(2023, 1, 21), None),
+        ("วันที่ 5 และ 6 ส.ค. 2563", date(2020, 8, 5), date(2020, 8, 6)),
+        ("เมื่อวันที่ 8 ก.ย. นายสมชาย", date(2020, 9, 8), None),
+    ],
+)
+def test_parse_thai_date(text, start, end):
+    assert parse_thai_date(text, PUBLISHED) == (start, end)
+
+
+def test_yearless_date_late_in_year_belongs_to_the_year_before_publication():
+    assert parse_thai_date("เมื่อวันที่ 28 ธ.ค.", date(2024, 1, 5)) == (date(2023, 12, 28), None)
+
+
+def test_two_digit_number_far_from_publication_is_not_a_year():
+    assert gregorian_year("33", 2023) is None
+    assert gregorian_year("63", 2020) == 2020
+    assert gregorian_year("2563") == 2020
+
+
+def test_no_date_in_plain_text():
+    assert parse_thai_date("ไม่มีวันที่ในข้อความนี้ 15 คน") is None
+
+
+def test_event_date_skips_publishing_line_and_takes_cued_date():
+    text = (
+        "วันพุธที่ 18 ตุลาคม 2566\n18/10/2566\nพิมพ์\nข่าวทดสอบการประชุม\n"
+        "เมื่อวันที่ 16 ต.ค. นางสาวสมศรี ใจดี เป็นประธานการประชุม"
+    )
+    found = find_event_date("ข่าวทดสอบการประชุม", text, "2023-10-18")
+    assert found.start == date(2023, 10, 16)
+    assert found.end is None
+
+
+def test_event_date_prefers_cue_over_earlier_date_in_passing():
+    text = (
+        "ตามที่ประกาศลงวันที่ 1 สิงหาคม 2563 กำหนดให้จัดกิจกรรม จึงจัดประชุมขึ้นเมื่อวันที่ 3 กันยายน 2563 ณ ห้องประชุม"
+    )
+    assert find_event_date("ประชุม", text, None).start == date(2020, 9, 3)
+
+
+def test_event_date_extends_to_later_range_with_same_start():
+    text = (
+        "เมื่อวันที่ 30 มกราคม 2561 ที่โรงเรียนบ้านหนองไผ่ นายสมชาย ใจดี เป็นประธาน "
+        "จึงได้จัดเวทีขึ้น ในระหว่างวันที่ 30 – 31 มกราคม 2561"
+    )
+    found = find_event_date("", text, None)
+    assert (found.start, found.end) == (date(2018, 1, 30), date(2018, 1, 31))
+
+
+def test_paragraph_opening_date_is_the_event_date():
+    found = find_event_date("x", "วันที่ 3 กันยายน 2563 ดร.สมชาย ใจดี เป็นประธาน", None)
+    assert found.start == date(2020, 9, 3)
+
+
+def test_relative_day_without_date_uses_publication():
+    found = find_event_date("x", "วานนี้ นายสมชาย ใจดี เป็นประธานการประชุม", "2024-06-06")
+    assert found.start == date(2024, 6, 5)
+
+
+def test_no_date_at_all():
+    assert find_event_date("ข่าว", "ไม่มีวันที่", None) is None

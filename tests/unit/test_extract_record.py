@@ -1,0 +1,92 @@
+"""The record of spec/EXTRACTION.md: shape, error records, junk input."""
+
+import json
+
+import pytest
+
+from edunews.extract import EXTRACTOR_VERSION, extract_article, extract_file
+
+EVENT_KEYS = {
+    "event_type",
+    "date_start",
+    "date_end",
+    "venue",
+    "province",
+    "organizer_office",
+    "participant_count",
+}
+
+ARTICLE = {
+    "id": "a1",
+    "title": "สพป.เชียงใหม่ เขต 6 จัดประชุมเชิงปฏิบัติการ",
+    "text": "เมื่อวันที่ 10 มิถุนายน 2560 ณ โรงแรมคุ้มภูคำ นายสมชาย ใจดี เป็นประธาน",
+    "url": None,
+    "published_at": None,
+}
+
+
+def test_record_has_every_key():
+    record = extract_article(ARTICLE)
+    assert record["id"] == "a1"
+    assert record["extractor_version"] == EXTRACTOR_VERSION
+    assert set(record["event"]) == EVENT_KEYS
+    for key in ("persons", "schools", "offices", "initiatives"):
+        assert isinstance(record[key], list)
+
+
+def test_record_event_fields():
+    event = extract_article(ARTICLE)["event"]
+    assert event["event_type"] == "workshop"
+    assert event["date_start"] == "2017-06-10"
+    assert event["province"] == "เชียงใหม่"
+    assert event["organizer_office"]["kind"] == "spp"
+    assert event["organizer_office"]["area_no"] == 6
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"id": "x"}, {"id": "x", "text": None}, {"id": "x", "text": 5}, "not an object", None],
+)
+def test_bad_input_gives_error_record(bad):
+    record = extract_article(bad)
+    assert set(record) == {"id", "error"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "<html><body><p>สพป.</p><script>var x=1;</script></body></html>",
+        "Latin only text with no Thai at all 12/13/2020",
+        "".join(chr(c) for c in range(0, 3000)),
+        "เมื่อวันที่ " * 20000,
+        "สพป." * 200000,
+    ],
+)
+def test_junk_never_raises_and_keeps_shape(text):
+    record = extract_article({"id": "j", "title": None, "text": text})
+    assert "error" not in record
+    assert set(record["event"]) == EVENT_KEYS
+
+
+def test_extract_file_keeps_order_and_reports_bad_lines(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps(ARTICLE, ensure_ascii=False)
+        + "\n{not json\n\n"
+        + json.dumps({"id": "b"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    stats = extract_file(src, out)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a1", None, "b"]
+    assert "error" in records[1] and "error" in records[2]
+    assert (stats.lines, stats.records, stats.errors) == (3, 3, 2)
+
+
+def test_extract_file_raises_when_input_is_missing(tmp_path):
+    with pytest.raises(OSError):
+        extract_file(tmp_path / "missing.jsonl", tmp_path / "out.jsonl")
