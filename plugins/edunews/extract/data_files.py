@@ -19,6 +19,14 @@ def read_csv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(csv.DictReader(io.StringIO(text)))
 
 
+@cache
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-blank, non-comment lines of data/NAME."""
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
 def split_list(cell: str | None) -> list[str]:
     """The a|b|c lists inside one CSV cell."""
     return [part.strip() for part in (cell or "").split("|") if part.strip()]

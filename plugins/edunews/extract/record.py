@@ -13,15 +13,24 @@ from typing import Any
 
 from .event_types import find_event_type
 from .furniture import lead_start
+from .initiatives import find_initiatives
 from .offices import OfficeMention, choose_organizer, find_offices, office_province
+from .participants import find_participant_count
+from .persons import find_persons
 from .provinces import find_prefixed
+from .schools import find_schools
 from .thai_dates import choose_event_date, parse_iso
 from .thai_text import Normalized, normalize, squash_spaces
 from .venue import find_venue
 
 # Bump the minor version when rules or gazetteers change what records say, the major one
 # when the record's shape changes.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
+
+# Participant totals are stated in the report's first paragraphs; further down, counts
+# are statistics (students in the province, teachers in the country).
+_COUNT_WINDOW = 2500
+_MAX_OFFICES = 30
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,22 @@ def build_record(art: Article) -> dict:
     province, province_evidence = _event_province(art, venue, organizer)
     if province_evidence:
         evidence["province"] = province_evidence
+    count = find_participant_count(art.ntext, art.body_start, art.body_start + _COUNT_WINDOW)
+    if count:
+        evidence["participant_count"] = _evidence(art, "text", count.start, count.end)
+    persons = find_persons(art.ntext, art.body_start)
+    evidence["persons"] = [_evidence(art, "text", p.start, p.end) for p in persons]
+    schools = find_schools(art.ntext, art.body_start)
+    evidence["schools"] = [_evidence(art, "text", s.start, s.end) for s in schools]
+    initiatives = find_initiatives(art.ntitle, art.ntext[art.body_start :])
+    initiative_records = []
+    evidence["initiatives"] = []
+    for i in initiatives:
+        offset = 0 if i.source == "title" else art.body_start
+        span = _evidence(art, i.source, i.start + offset, i.end + offset)
+        evidence["initiatives"].append(span)
+        initiative_records.append({"code": i.code, "name": span["text"], "evidence": span["text"]})
+    offices = _office_list(art, organizer)
     return {
         "id": art.id,
         "extractor_version": EXTRACTOR_VERSION,
@@ -136,14 +161,41 @@ def build_record(art: Article) -> dict:
             "venue": as_written(art, "text", venue.start, venue.end) if venue else None,
             "province": province,
             "organizer_office": office_dict(art, organizer, organizer_source),
-            "participant_count": None,
+            "participant_count": count.count if count else None,
         },
-        "persons": [],
-        "schools": [],
-        "offices": [],
-        "initiatives": [],
+        "persons": [_person_dict(art, p) for p in persons],
+        "schools": [{"name": _school_name(art, s), "role": None} for s in schools],
+        "offices": offices,
+        "initiatives": initiative_records,
         "evidence": evidence,
     }
+
+
+def _person_dict(art: Article, person) -> dict:
+    out = person.as_dict()
+    out["name"] = " ".join(out["name"].split())
+    return out
+
+
+def _school_name(art: Article, school) -> str:
+    # Thai digits in a school's name stay as written; ร.ร. is expanded to โรงเรียน.
+    return school.name
+
+
+def _office_list(art: Article, organizer: OfficeMention | None) -> list[dict]:
+    """Every distinct office named in title and text; the organiser's role is host."""
+    found = [("title", o) for o in find_offices(art.ntitle)]
+    found += [("text", o) for o in find_offices(art.ntext, 0)[: _MAX_OFFICES * 4]]
+    out: dict[tuple, dict] = {}
+    for source, office in found:
+        if office.key in out:
+            continue
+        record = office_dict(art, office, source)
+        record["role"] = "host" if organizer and office.key == organizer.key else "mentioned"
+        out[office.key] = record
+        if len(out) >= _MAX_OFFICES:
+            break
+    return list(out.values())
 
 
 def validate(article: Any) -> str | None:

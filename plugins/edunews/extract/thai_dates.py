@@ -206,16 +206,22 @@ def parse_thai_date(text: str, reference: date | None = None) -> tuple[date, dat
 
 # ---------------------------------------------------------------- choosing the event date
 
-# Cues right before a date that name the event's day, strongest first.
+# Cues right before a date that name the event's day. "เมื่อวันที่", "วันนี้ (", a date that
+# opens a paragraph: the report's own day. "ระหว่างวันที่", "ในวันที่": often the event, but
+# also a coming event the report announces, so they rank second.
+_PAST_CUE = re.compile(
+    r"(?:เมื่อ\s*(?:" + _WEEKDAY + r")?\s*(?:ที่)?|วันนี้|วานนี้|เมื่อวานนี้|เมื่อวาน)"
+    r"\s*\(?\s*(?:วันที่)?\s*$"
+)
 _STRONG_CUE = re.compile(
-    r"(?:เมื่อ\s*(?:" + _WEEKDAY + r")?\s*(?:ที่)?|วันนี้|วานนี้|เมื่อวานนี้|เมื่อวาน"
-    r"|ระหว่าง\s*(?:วันที่)?|ในวันที่|ใน" + _WEEKDAY + r"ที่|" + _WEEKDAY + r"ที่"
+    r"(?:ระหว่าง\s*(?:วันที่)?|ในวันที่|ใน" + _WEEKDAY + r"ที่|" + _WEEKDAY + r"ที่"
     r")\s*\(?\s*(?:วันที่)?\s*$"
 )
 # A date that opens a paragraph ("วันที่ 3 กันยายน 2563 ดร.ภูธร ...") is the event's.
-_LINE_OPENING = re.compile(r"^\s*(?:วันที่)?\s*$")
+_LINE_OPENING = re.compile(r"^\s*\(?\s*(?:วันที่)?\s*$")
 _WEAK_CUE = re.compile(r"(?:วันที่|ที่ผ่านมา|เมื่อ)\s*$")
 # Cues that make a date something else: a deadline, an application window, a birth date.
+_NEGATIVE_NEAR = re.compile(r"สมัคร|ภายใน|หมดเขต|ยื่น")
 _NEGATIVE_CUE = re.compile(
     r"(?:ภายใน|ก่อน|หลัง|จนถึง|สิ้นสุด|สมัคร|ประกาศ|กำหนด|ลงวันที่|เกิด|ครบกำหนด|ตั้งแต่|"
     r"ปีงบประมาณ|ล่วงหน้า|เริ่ม|เปิดภาคเรียน|ถึง)\s*(?:วันที่)?\s*$"
@@ -236,21 +242,31 @@ class DateFinding:
     source: str  # "title" | "text" | "published_at"
     pos: int  # offset in the normalised source text (-1 for published_at)
     endpos: int
-    cue: str  # "strong" | "weak" | "title" | "relative" | "first"
+    cue: str  # "past" | "strong" | "weak" | "title" | "relative" | "first" | "published_at"
 
 
 def _cue_strength(text: str, mention: DateMention) -> str:
     line_start = text.rfind("\n", 0, mention.pos) + 1
     before = text[max(line_start, mention.pos - 40) : mention.pos]
-    if _NEGATIVE_CUE.search(before):
+    if _NEGATIVE_CUE.search(before) or _NEGATIVE_NEAR.search(
+        text[max(line_start, mention.pos - 70) : mention.pos]
+    ):
         return "negative"
-    if _STRONG_CUE.search(before):
-        return "strong"
+    if _PAST_CUE.search(before):
+        return "past"
     if mention.pos - line_start < 40 and _LINE_OPENING.match(text[line_start : mention.pos]):
+        return "past"
+    if _STRONG_CUE.search(before):
         return "strong"
     if _WEAK_CUE.search(before):
         return "weak"
     return "none"
+
+
+def _plausible(mention: DateMention, reference: date | None) -> bool:
+    # A news report is not about a day more than a year after it was published (typos
+    # such as 2586 for 2566 otherwise become events in 2043).
+    return reference is None or mention.start <= reference + timedelta(days=400)
 
 
 def _extend_range(chosen: DateMention, mentions: list[DateMention]) -> date | None:
@@ -289,11 +305,15 @@ def choose_event_date(
     """`find_event_date` on normalised title and text (`body_start`: end of furniture)."""
     if body_start is None:
         body_start = lead_start(ntitle, ntext)
-    mentions = [m for m in find_dates(ntext, reference) if not m.numeric and m.pos >= body_start]
+    mentions = [
+        m
+        for m in find_dates(ntext, reference)
+        if not m.numeric and m.pos >= body_start and _plausible(m, reference)
+    ]
     lead = [m for m in mentions if m.pos < body_start + _LEAD_WINDOW]
     graded = [(m, _cue_strength(ntext, m)) for m in lead]
 
-    for wanted in ("strong", "weak"):
+    for wanted in ("past", "strong", "weak"):
         for m, strength in graded:
             if strength == wanted:
                 return DateFinding(
@@ -324,4 +344,7 @@ def choose_event_date(
             return DateFinding(
                 m.start, _extend_range(m, mentions), "text", m.pos, m.endpos, "first"
             )
+    # Government pages report the day's news: with no date in the report, the page's.
+    if reference is not None:
+        return DateFinding(reference, None, "published_at", -1, -1, "published_at")
     return None
