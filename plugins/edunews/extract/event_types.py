@@ -67,7 +67,14 @@ def _cues_in(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def _pick(found: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+# Generic cues so loose in running text that only the title may use them ("ติดตาม" the
+# news, a "เวที" of ideas, "ยกย่อง" someone's work).
+_TITLE_ONLY_CUES = frozenset({"ติดตาม", "เวที", "ยกย่อง", "เกียรติบัตร"})
+
+
+def _pick(found: list[tuple[int, str, str]], where: str) -> tuple[int, str, str] | None:
+    if where != "title":
+        found = [f for f in found if f[1] not in _TITLE_ONLY_CUES]
     specific = [f for f in found if f[1] not in _GENERIC_CUES]
     if specific:
         return specific[0]
@@ -82,7 +89,7 @@ def find_event_type(title: str, text: str, lead_start: int = 0) -> EventTypeFind
         ("body", text[lead_start + LEAD_CHARS :], lead_start + LEAD_CHARS),
     )
     for where, part, offset in parts:
-        picked = _pick(_cues_in(part))
+        picked = _pick(_cues_in(part), where)
         if picked:
             pos, cue, code = picked
             return EventTypeFinding(code, cue, where, pos + offset)

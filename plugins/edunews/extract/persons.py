@@ -18,13 +18,21 @@ from .schools import find_schools
 
 # One honorific; a person may carry several ("ว่าที่ร้อยตรี ดร.", "ศ.(พิเศษ) ดร.นพ.").
 _HONORIFICS = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
-_HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + ")"
+_HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS).replace(r"\ ", r"\s?") + ")"
+# Modifiers that only follow another title ("ศ.(พิเศษ) ดร."): "ความสามารถพิเศษ" is no title.
+_MODIFIERS = ("พิเศษ", "(พิเศษ)", "เกียรติคุณ")
+_LEAD = (
+    "(?:"
+    + "|".join(re.escape(h) for h in _HONORIFICS if h not in _MODIFIERS).replace(r"\ ", r"\s?")
+    + ")"
+)
 # An honorific must not be the tail of another word (พ.ศ. holds ศ.); นาย / นาง may follow
 # a Thai word directly ("ซึ่งมีนายไพโรจน์"), the dotted ones may not.
 _PERSON_RE = re.compile(
-    r"(?<![.])(?P<hon>" + _HON + r"(?:\s*" + _HON + r")*)\s*"
-    r"(?P<given>[ก-ฮเ-ไ][ก-๙]{1,24})(?P<gap>\s+)(?P<family>[ก-๙][ก-๙.]{1,30})?"
+    r"(?<![.])(?P<hon>" + _LEAD + r"(?:[ \t]*" + _HON + r")*)[ \t]*"
+    r"(?P<given>[ก-ฮเ-ไ][ก-๙]{1,24})(?P<gap>[ \t]+)(?P<family>[ก-๙][ก-๙.]{1,30})?"
 )
+_THAI_LETTER = re.compile(r"[ก-๙]")
 
 # Words that follow "นาย" as part of a word, not a name (นายกรัฐมนตรี, นายอำเภอ).
 _NOT_GIVEN_PREFIXES = (
@@ -164,6 +172,9 @@ def _mentions(text: str) -> list[_Mention]:
     for m in _PERSON_RE.finditer(text):
         given = m.group("given")
         hon = m.group("hon")
+        # A dotted honorific glued to a Thai word is the tail of an abbreviation (กศน.).
+        if "." in hon.split()[0][:6] and m.start() and _THAI_LETTER.match(text[m.start() - 1]):
+            continue
         if hon in ("นาย", "นาง") and given.startswith(_NOT_GIVEN_PREFIXES):
             continue
         given_tail = _FAMILY_TAIL.search(given, 2)
