@@ -48,11 +48,13 @@ def test_loopback_refused_unless_allowed(site):
         HttpClient().get(site + "/")
     assert err.value.outcome == "off_site"
     assert "private or loopback" in err.value.reason
-    assert HttpClient(allow_private_network=True).get(site + "/").text() == "<p>สวัสดี</p>"
+    assert (
+        HttpClient(allow_private_network=True, interval=0.0).get(site + "/").text() == "<p>สวัสดี</p>"
+    )
 
 
 def test_redirect_to_another_host_is_refused(site):
-    client = HttpClient(allowed_hosts={"127.0.0.1"}, allow_private_network=True)
+    client = HttpClient(allowed_hosts={"127.0.0.1"}, allow_private_network=True, interval=0.0)
     with pytest.raises(FetchError) as err:
         client.get(site + "/to-private")
     assert err.value.outcome == "off_site"
@@ -61,11 +63,11 @@ def test_redirect_to_another_host_is_refused(site):
 
 def test_redirect_loop_ends(site):
     with pytest.raises(FetchError, match="redirects"):
-        HttpClient(allow_private_network=True).get(site + "/loop")
+        HttpClient(allow_private_network=True, interval=0.0).get(site + "/loop")
 
 
 def test_body_over_the_cap_is_refused(site):
-    client = HttpClient(allow_private_network=True, max_bytes=100_000)
+    client = HttpClient(allow_private_network=True, interval=0.0, max_bytes=100_000)
     with pytest.raises(FetchError) as err:
         client.get(site + "/big")
     assert err.value.outcome == "too_large"

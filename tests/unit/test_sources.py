@@ -28,7 +28,7 @@ sources:
     )
     [source] = load_sources(path)
     assert source.id == "chiangmai6"
-    assert source.hosts == {"www.cmi6.go.th"}
+    assert source.hosts == {"www.cmi6.go.th", "cmi6.go.th"}
     assert source.office["area_no"] == 6
 
 

@@ -1,4 +1,9 @@
-"""Crawl one source: discover its posts, fetch each page, land pages and the fetch log."""
+"""Crawl one source: discover its articles, fetch what is new or changed, land everything.
+
+Every URL discovered ends in raw.pages or raw.fetch_log with an outcome and a reason, and
+every request discovery made is logged too. A run that read all its listings is "complete";
+the next run asks only for what changed since a complete run started.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +13,70 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from edunews.crawl import wordpress
-from edunews.crawl.http import FetchError, HttpClient
-from edunews.crawl.land import FetchedPage, log_fetch, store_page
+from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
+from edunews.crawl.article import parse_article
+from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.encoding import decode_body
+from edunews.crawl.http import FetchError, HttpClient, Response
+from edunews.crawl.land import FetchedPage, Lander, LogRow
+from edunews.crawl.state import SourceState, load_state, record_run
 from edunews.sources import Source
 from edunews.warehouse import connect
 
 log = logging.getLogger(__name__)
+
+DISCOVERY = {
+    "auto": auto.discover,
+    "wordpress": wordpress.discover,
+    "rss": feeds.discover,
+    "sitemap": sitemaps.discover,
+    "html": listing.discover,
+}
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 
 
 @dataclass
 class CrawlSummary:
     source_id: str
     outcomes: Counter = field(default_factory=Counter)
-    failures: Counter = field(default_factory=Counter)  # reason -> count
+    failures: Counter = field(default_factory=Counter)  # "outcome: reason" -> count
+    new: int = 0
+    changed: int = 0
+    skipped_known: int = 0  # known URLs an increment did not ask for again
+    complete: bool = True
 
     @property
     def failed(self) -> int:
         return sum(self.failures.values())
 
+    def count(self, row: LogRow) -> None:
+        self.outcomes[row.outcome] += 1
+        if row.outcome == "stored":
+            if row.reason == "new":
+                self.new += 1
+            else:
+                self.changed += 1
+        elif row.outcome not in ("unchanged", "not_modified", "listed"):
+            self.failures[f"{row.outcome}: {row.reason}"] += 1
+
     def line(self) -> str:
-        parts = [f"{k} {v}" for k, v in sorted(self.outcomes.items())]
-        return f"{self.source_id}: " + (", ".join(parts) or "nothing discovered")
+        unchanged = self.outcomes["unchanged"] + self.outcomes["not_modified"]
+        text = (
+            f"{self.source_id}: new {self.new}, changed {self.changed}, unchanged {unchanged},"
+            f" failed {self.failed}"
+        )
+        if not self.complete:
+            text += " (incomplete: a listing could not be read)"
+        return text
 
     def as_dict(self) -> dict:
         return {
             "source_id": self.source_id,
             "outcomes": dict(self.outcomes),
             "failures": dict(self.failures),
+            "new": self.new,
+            "changed": self.changed,
+            "complete": self.complete,
         }
 
 
@@ -48,108 +89,207 @@ def crawl_source(
     run_id: str | None = None,
     max_pages: int | None = None,
     allow_private_network: bool = False,
+    since: datetime | None = None,
+    client: HttpClient | None = None,
 ) -> CrawlSummary:
+    """Crawl `source` into raw: an increment since its last complete run, or since `since`.
+
+    `client` overrides the HTTP client (timeouts, retries, rate) the source's settings give.
+    """
     run_id = run_id or new_run_id()
+    started = datetime.now(UTC)
     summary = CrawlSummary(source.id)
-    client = HttpClient(allowed_hosts=source.hosts, allow_private_network=allow_private_network)
+    client = client or client_for(source, allow_private_network)
     with connect("loader") as conn:
-        for base in source.start_urls:
-            for item in wordpress.discover(client, base, max_posts=max_pages):
-                if isinstance(item, wordpress.ListingFailure):
-                    _record(
-                        conn,
-                        summary,
-                        run_id,
-                        source.id,
-                        item.url,
-                        item.error.outcome,
-                        reason=item.error.reason,
-                        status=item.error.status,
-                    )
-                    continue
-                _fetch_and_land(conn, client, summary, run_id, source.id, item)
+        state = load_state(conn, source.id)
+        since = since or state.last_complete_start
+        lander = Lander(conn, run_id, source.id, on_landed=summary.count)
+        crawl = _SourceCrawl(source, client, state, since, lander, summary, max_pages)
+        crawl.run()
+        lander.flush()
+        record_run(conn, run_id, source.id, started, since, summary.complete, summary.as_dict())
     log.info(summary.line())
     return summary
+
+
+def client_for(source: Source, allow_private_network: bool = False) -> HttpClient:
+    settings = source.settings
+    rate = float(settings.get("rate_limit") or 1.0)  # requests a second
+    return HttpClient(
+        allowed_hosts=source.hosts,
+        allow_private_network=allow_private_network,
+        interval=1.0 / rate if rate > 0 else 0.0,
+    )
 
 
 def crawl_url(
     url: str,
     source_id: str | None = None,
+    kind: str = "auto",
     max_pages: int | None = None,
     allow_private_network: bool = False,
+    since: datetime | None = None,
 ) -> CrawlSummary:
     """An ad-hoc crawl of one site that is not in the registry."""
-    source = Source(
-        id=source_id or urlsplit(url).netloc, name=url, kind="wordpress", start_urls=(url,)
+    source = Source(id=source_id or urlsplit(url).netloc, name=url, kind=kind, start_urls=(url,))
+    return crawl_source(
+        source, max_pages=max_pages, allow_private_network=allow_private_network, since=since
     )
-    return crawl_source(source, max_pages=max_pages, allow_private_network=allow_private_network)
 
 
-def _fetch_and_land(
-    conn,
-    client: HttpClient,
-    summary: CrawlSummary,
-    run_id: str,
-    source_id: str,
-    post: wordpress.Post,
-) -> None:
-    try:
-        resp = client.get(post.url)
-        if resp.status != 200:
-            raise FetchError("http_error", f"HTTP {resp.status}", resp.status)
-    except FetchError as exc:
-        _record(
-            conn,
-            summary,
-            run_id,
-            source_id,
-            post.url,
-            exc.outcome,
-            reason=exc.reason,
-            status=exc.status,
+@dataclass
+class _SourceCrawl:
+    source: Source
+    client: HttpClient
+    state: SourceState
+    since: datetime | None
+    lander: Lander
+    summary: CrawlSummary
+    max_pages: int | None
+    seen: set[str] = field(default_factory=set)
+    articles: int = 0
+
+    def run(self) -> None:
+        discover = DISCOVERY[self.source.kind]
+        for base in self.source.start_urls:
+            ctx = Context(
+                self.client,
+                since=self.since,
+                settings=self.source.settings,
+                is_known=self.state.known.__contains__,
+                validators=self.state.validators.get,
+            )
+            try:
+                for item in discover(ctx, base):
+                    self._log_listings(ctx)
+                    if self._full():
+                        break
+                    self._take(item)
+            except Exception as exc:  # noqa: BLE001 (a site we cannot read must not stop the run)
+                log.exception("%s: discovery of %s failed", self.source.id, base)
+                error = FetchError("parse_error", f"discovery failed: {type(exc).__name__}: {exc}")
+                self._take(ListingFailure(base, error))
+            finally:
+                self._log_listings(ctx)
+        for url in self.state.retry:
+            if self._full():
+                break
+            if url not in self.seen:
+                self._take(Found(url))
+
+    def _full(self) -> bool:
+        return self.max_pages is not None and self.articles >= self.max_pages
+
+    def _take(self, item: Found | ListingFailure) -> None:
+        if isinstance(item, ListingFailure):
+            self.summary.complete = False
+            self.lander.add(
+                LogRow(
+                    item.url,
+                    item.error.outcome,
+                    f"listing failed: {item.error.reason}",
+                    item.error.status,
+                )
+            )
+            return
+        if item.url in self.seen:
+            return
+        self.seen.add(item.url)
+        if item.article is not None:
+            self.articles += 1
+            self.lander.add(_from_api(self.source.id, item))
+            return
+        if self._unchanged_since_last_run(item):
+            self.summary.skipped_known += 1
+            return
+        self.articles += 1
+        self.lander.add(self._fetch(item.url))
+
+    def _unchanged_since_last_run(self, item: Found) -> bool:
+        if not self.since or item.url not in self.state.known:
+            return False
+        return item.lastmod is None or item.lastmod <= self.since
+
+    def _fetch(self, url: str) -> LogRow:
+        try:
+            resp = self.client.get(url, validators=self.state.validators.get(url))
+        except FetchError as exc:
+            return LogRow(url, exc.outcome, exc.reason, exc.status)
+        validators = resp.validators
+        row = LogRow(
+            url, "", None, resp.status, resp.elapsed_ms, validators.etag, validators.last_modified
         )
-        return
+        if resp.not_modified:
+            row.outcome, row.reason = "not_modified", "HTTP 304: unchanged since the last fetch"
+        elif resp.status != 200:
+            row.outcome, row.reason = "http_error", f"HTTP {resp.status}"
+        elif resp.content_type not in _HTML_TYPES:
+            row.outcome, row.reason = "parse_error", f"not an HTML page ({resp.content_type})"
+        else:
+            row.page, problem = _page(self.source.id, url, resp)
+            if problem:
+                row.outcome, row.reason, row.page = "parse_error", problem, None
+        return row
+
+    def _log_listings(self, ctx: Context) -> None:
+        fetched, ctx.fetched[:] = list(ctx.fetched), []
+        for request in fetched:
+            self.lander.add(
+                LogRow(
+                    request.url,
+                    "listed",
+                    request.reason,
+                    request.status,
+                    request.elapsed_ms,
+                    request.validators.etag,
+                    request.validators.last_modified,
+                )
+            )
+
+
+def _page(source_id: str, url: str, resp: Response) -> tuple[FetchedPage | None, str | None]:
+    """The page to store, or why there is none."""
+    if not resp.body.strip():
+        return None, "empty page"
+    html, charset = decode_body(resp.body, resp.headers.get("Content-Type"))
+    try:
+        article = parse_article(html, resp.url)
+    except Exception as exc:  # noqa: BLE001 (one broken page must not stop the source)
+        return None, f"page could not be parsed: {type(exc).__name__}: {exc}"[:300]
+    if not article.body_text:
+        return None, "no article text found on the page"
+    validators = resp.validators
+    return FetchedPage(
+        source_id=source_id,
+        url=url,
+        canonical_url=article.canonical_url,
+        http_status=resp.status,
+        charset=charset,
+        html=html,
+        title=article.title,
+        body_text=article.body_text,
+        published_at=article.published_at,
+        etag=validators.etag,
+        last_modified=validators.last_modified,
+    ), None
+
+
+def _from_api(source_id: str, item: Found) -> LogRow:
+    article = item.article
+    assert article is not None
+    if not article.body_text:
+        return LogRow(item.url, "parse_error", "the API gave a post without text")
     page = FetchedPage(
         source_id=source_id,
-        url=post.url,
-        canonical_url=None,
-        http_status=resp.status,
-        charset=resp.encoding,
-        html=resp.text(),
-        title=post.title,
-        body_text=post.body_text,
-        published_at=post.published_at,
-        etag=resp.headers.get("ETag"),
-        last_modified=resp.headers.get("Last-Modified"),
+        url=item.url,
+        canonical_url=article.canonical_url,
+        http_status=200,
+        charset="utf-8",
+        html=item.html or "",
+        title=article.title,
+        body_text=article.body_text,
+        published_at=article.published_at,
+        etag=None,
+        last_modified=None,
     )
-    # Page and log row commit together: a crash leaves neither, never half a page.
-    with conn.transaction():
-        outcome, page_id = store_page(conn, page)
-        log_fetch(
-            conn,
-            run_id,
-            source_id,
-            post.url,
-            outcome,
-            http_status=resp.status,
-            elapsed_ms=resp.elapsed_ms,
-            page_id=page_id,
-        )
-    summary.outcomes[outcome] += 1
-
-
-def _record(
-    conn,
-    summary: CrawlSummary,
-    run_id: str,
-    source_id: str,
-    url: str,
-    outcome: str,
-    reason: str,
-    status: int | None,
-) -> None:
-    log.warning("%s %s: %s (%s)", source_id, url, outcome, reason)
-    with conn.transaction():
-        log_fetch(conn, run_id, source_id, url, outcome, reason=reason, http_status=status)
-    summary.outcomes[outcome] += 1
-    summary.failures[reason] += 1
+    return LogRow(item.url, "", "from the REST API", 200, page=page)

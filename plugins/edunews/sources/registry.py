@@ -11,7 +11,16 @@ import yaml
 
 from edunews.config import project_dir
 
-KINDS = ("wordpress",)
+KINDS = ("auto", "wordpress", "rss", "sitemap", "html")
+# Per-source settings a registry entry may carry (see README, "Sources").
+SETTINGS = (
+    "listing_url",
+    "link_pattern",
+    "max_listing_pages",
+    "rate_limit",
+    "sitemaps",
+    "api_root",
+)
 
 
 class RegistryError(ValueError):
@@ -26,6 +35,7 @@ class Source:
     start_urls: tuple[str, ...]
     office: dict = field(default_factory=dict)
     extra_hosts: tuple[str, ...] = ()
+    settings: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """Plain values, for XCom and JSON."""
@@ -36,6 +46,7 @@ class Source:
             "start_urls": list(self.start_urls),
             "office": dict(self.office),
             "extra_hosts": list(self.extra_hosts),
+            "settings": dict(self.settings),
         }
 
     @classmethod
@@ -47,11 +58,20 @@ class Source:
             start_urls=tuple(data["start_urls"]),
             office=dict(data.get("office") or {}),
             extra_hosts=tuple(data.get("extra_hosts") or ()),
+            settings=dict(data.get("settings") or {}),
         )
 
     @property
     def hosts(self) -> set[str]:
-        return {urlsplit(u).hostname or "" for u in self.start_urls} | set(self.extra_hosts)
+        """Hosts the crawler may fetch from: the start URLs' (with and without `www.`, since
+        sites redirect between the two) and the extra ones."""
+        hosts = {(urlsplit(u).hostname or "").lower() for u in self.start_urls}
+        twins = {
+            h[4:] if h.startswith("www.") else "www." + h
+            for h in hosts
+            if "." in h and not h.replace(".", "").isdigit()
+        }
+        return hosts | twins | {h.lower() for h in self.extra_hosts}
 
 
 def registry_path() -> Path:
@@ -76,9 +96,10 @@ def _source(entry: dict, index: int) -> Source:
     urls = entry.get("start_urls") or ([entry["url"]] if entry.get("url") else [])
     if not urls:
         raise RegistryError(f"{where}: needs start_urls")
-    kind = entry.get("kind", "wordpress")
+    kind = entry.get("kind", "auto")
     if kind not in KINDS:
         raise RegistryError(f"{where}: kind {kind!r} is not one of {KINDS}")
+    _check_settings(entry, where)
     return Source(
         id=str(entry["id"]),
         name=entry.get("name", entry["id"]),
@@ -86,4 +107,20 @@ def _source(entry: dict, index: int) -> Source:
         start_urls=tuple(urls),
         office=entry.get("office") or {},
         extra_hosts=tuple(entry.get("extra_hosts") or ()),
+        settings={key: entry[key] for key in SETTINGS if entry.get(key) is not None},
     )
+
+
+def _check_settings(entry: dict, where: str) -> None:
+    import re
+
+    if entry.get("link_pattern"):
+        try:
+            re.compile(entry["link_pattern"])
+        except re.error as exc:
+            raise RegistryError(
+                f"{where}: link_pattern is not a regular expression: {exc}"
+            ) from exc
+    rate = entry.get("rate_limit")
+    if rate is not None and (not isinstance(rate, int | float) or rate <= 0):
+        raise RegistryError(f"{where}: rate_limit must be a positive number of requests a second")

@@ -1,0 +1,137 @@
+"""One article out of one page: title, main text without page furniture, date, canonical URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+import trafilatura
+from bs4 import BeautifulSoup, Tag
+
+from edunews.crawl.html_text import html_to_text, unescape_title
+from edunews.crawl.published import published_date
+
+# Lines that survive main-text extraction on Thai news templates but belong to the page.
+_FURNITURE_LINE = re.compile(
+    r"^(ใส่ความเห็น|ร่วมแสดงความคิดเห็น|แสดงความคิดเห็น|แสดงความเห็น|ความคิดเห็น|"
+    r"แชร์|แบ่งปัน|share|tweet|พิมพ์|print|อ่านต่อ|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|"
+    r"เรื่องที่เกี่ยวข้อง|โพสต์ก่อนหน้า|โพสต์ถัดไป|เรื่องก่อนหน้า|เรื่องถัดไป|"
+    r"like this|ชอบสิ่งนี้|ที่อยู่อีเมลของคุณจะไม่แสดง|คุณต้องเข้าสู่ระบบ)",
+    re.I,
+)
+# WordPress themes, Joomla 1.5-4 templates, schema.org markup, then any heading.
+HEADING_SELECTORS = (
+    "article h1",
+    "h1.entry-title",
+    ".entry-title",
+    "[itemprop=headline]",
+    ".contentheading",
+    ".page-header h2",
+    "h1",
+    "article h2",
+)
+# Article-body elements of WordPress themes, Joomla 3/4 and schema.org markup.
+BODY_SELECTORS = (
+    ".entry-content",
+    "[itemprop=articleBody]",
+    ".post-content",
+    ".article-content",
+    ".td-post-content",
+)
+_INNER_FURNITURE = re.compile(
+    r"share|sharing|social|gallery|related|comment|addtoany|a2a|likes|sd-|print|pagination|"
+    r"post-navigation|tags-links|cat-links",
+    re.I,
+)
+_TITLE_SUFFIX = re.compile(r"\s+[–—|\-»]\s+[^–—|\-»]+$")
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    body_text: str
+    published_at: datetime | None
+    canonical_url: str | None = None
+
+
+def parse_article(html: str, url: str) -> Article:
+    soup = BeautifulSoup(html, "lxml")
+    title = page_title(soup)
+    return Article(
+        title=title,
+        body_text=main_text(html, title, soup),
+        published_at=published_date(soup, title),
+        canonical_url=canonical_url(soup, url),
+    )
+
+
+def page_title(soup: BeautifulSoup) -> str:
+    """The article's heading: og:title, the entry's <h1>, or <title> without the site name."""
+    og = soup.find("meta", property="og:title")
+    if og and og.get("content", "").strip():
+        return unescape_title(og["content"])
+    for selector in HEADING_SELECTORS:
+        heading = soup.select_one(selector)
+        if heading and heading.get_text(strip=True):
+            return unescape_title(heading.get_text(" ", strip=True))
+    if soup.title and soup.title.string:
+        return _TITLE_SUFFIX.sub("", unescape_title(soup.title.string))
+    return ""
+
+
+def main_text(html: str, title: str = "", soup: BeautifulSoup | None = None) -> str:
+    """The article's paragraphs, one a line; menus, sidebars, share bars, forms dropped.
+
+    A template's own article-body element when the page has one (exact), else trafilatura.
+    """
+    container = body_container(soup if soup is not None else BeautifulSoup(html, "lxml"))
+    if container is not None:
+        text = strip_furniture_lines(html_to_text(str(container)), title)
+        if text:
+            return text
+    text = trafilatura.extract(
+        html,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+        deduplicate=False,
+    )
+    return strip_furniture_lines(text or "", title)
+
+
+def body_container(soup: BeautifulSoup) -> Tag | None:
+    """The element WordPress or Joomla templates put the article body in, cleaned of the
+    share bars and galleries plugins add inside it."""
+    for selector in BODY_SELECTORS:
+        found = soup.select(selector)
+        if len(found) == 1:  # several: a listing page, not an article
+            container = BeautifulSoup(str(found[0]), "lxml")
+            for tag in container.find_all(True):
+                if not tag.decomposed and _INNER_FURNITURE.search(_label(tag)):
+                    tag.decompose()
+            for tag in container.find_all(["form", "img", "figure", "iframe", "script"]):
+                tag.decompose()
+            return container
+    return None
+
+
+def _label(tag: Tag) -> str:
+    return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+
+
+def strip_furniture_lines(text: str, title: str = "") -> str:
+    lines = [line.strip() for line in text.splitlines()]
+    kept = [line for line in lines if line and not _FURNITURE_LINE.match(line)]
+    if kept and title and kept[0] == title:
+        kept = kept[1:]  # themes repeat the heading inside the entry
+    return "\n".join(kept)
+
+
+def canonical_url(soup: BeautifulSoup, url: str) -> str | None:
+    link = soup.find("link", rel="canonical")
+    href = link.get("href") if link else None
+    return urljoin(url, href) if href else None

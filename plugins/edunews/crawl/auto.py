@@ -1,0 +1,90 @@
+"""`auto`: look at the home page and robots.txt, pick the best way the site offers.
+
+The WordPress REST API (the home page links `https://api.w.org/`), then a feed, then a
+sitemap, then the article links of the home page. A way that turns out not to work (REST
+closed by a security plugin) gives way to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from edunews.crawl import feeds, listing, sitemaps, wordpress
+from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.encoding import decode_body
+from edunews.crawl.http import FetchError, Response
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
+
+
+def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
+    try:
+        home = ctx.fetch(base_url, why="home page (auto)")
+    except FetchError as exc:
+        yield ListingFailure(base_url, exc)
+        return
+    if home.status != 200:
+        yield ListingFailure(
+            base_url,
+            FetchError("http_error", f"home page answered HTTP {home.status}", home.status),
+        )
+        return
+    soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
+    for attempt in _attempts(ctx, home, soup):
+        items = list(attempt)
+        found = [i for i in items if isinstance(i, Found)]
+        if found or not items or not all(isinstance(i, ListingFailure) for i in items):
+            yield from items
+            return
+    yield from listing.discover(ctx, home.url)
+
+
+def _attempts(ctx: Context, home: Response, soup: BeautifulSoup):
+    api_root = _api_root(home, soup)
+    if api_root:
+        yield wordpress.discover(
+            Context(
+                ctx.client,
+                ctx.since,
+                {**ctx.settings, "api_root": api_root},
+                ctx.is_known,
+                ctx.validators,
+                ctx.fetched,
+            ),
+            home.url,
+        )
+    for feed_url in _feeds(soup, home.url):
+        yield feeds.discover(ctx, feed_url)
+    yield _quiet_sitemaps(ctx, home.url)
+
+
+def _quiet_sitemaps(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
+    # No sitemap is normal here: auto goes on to the HTML links.
+    for item in sitemaps.discover(ctx, base_url):
+        if isinstance(item, ListingFailure) and item.url == base_url:
+            return
+        yield item
+
+
+def _api_root(home: Response, soup: BeautifulSoup) -> str | None:
+    link = soup.find("link", rel="https://api.w.org/", href=True)
+    if link:
+        return urljoin(home.url, link["href"])
+    header = home.headers.get("Link", "")
+    if 'rel="https://api.w.org/"' in header:
+        return header.split(">")[0].lstrip("<").strip()
+    return None
+
+
+def _feeds(soup: BeautifulSoup, base_url: str) -> list[str]:
+    links = soup.find_all("link", rel="alternate", href=True)
+    feeds_found = [
+        urljoin(base_url, link["href"])
+        for link in links
+        if (link.get("type") or "").lower() in _FEED_TYPES
+    ]
+    # Comment feeds list comments, not articles.
+    return [url for url in feeds_found if "comments" not in url][:2]

@@ -1,0 +1,68 @@
+"""What every discovery module yields, and the context it works in.
+
+A discovery module turns a site's base URL into article URLs (`Found`), sometimes with the
+article itself when an API gave it (WordPress REST), and reports listings it could not read
+(`ListingFailure`): the run then counts as incomplete and the next one looks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from edunews.crawl.article import Article
+from edunews.crawl.http import FetchError, HttpClient, Response, Validators
+
+
+@dataclass(frozen=True)
+class Found:
+    url: str
+    lastmod: datetime | None = None  # the site's own "last changed", when it says
+    article: Article | None = None  # given by an API: no need to fetch the page
+    html: str | None = None  # the API's rendered content, kept as the page's html
+
+
+@dataclass(frozen=True)
+class ListingFailure:
+    url: str
+    error: FetchError
+
+
+@dataclass(frozen=True)
+class ListingFetch:
+    """One request discovery made, for raw.fetch_log."""
+
+    url: str
+    status: int | None
+    elapsed_ms: int | None
+    reason: str
+    validators: Validators
+
+
+@dataclass
+class Context:
+    client: HttpClient
+    since: datetime | None = None  # only what is new or changed since then (None: all)
+    settings: dict = field(default_factory=dict)
+    is_known: Callable[[str], bool] = lambda url: False
+    validators: Callable[[str], Validators | None] = lambda url: None
+    fetched: list[ListingFetch] = field(default_factory=list)
+
+    def fetch(self, url: str, params: dict | None = None, why: str = "listing") -> Response:
+        """A discovery request, conditional when the URL was seen before, and logged."""
+        full_url = url
+        if params:
+            import requests
+
+            full_url = requests.Request("GET", url, params=params).prepare().url or url
+        resp = self.client.get(full_url, validators=self.validators(full_url))
+        reason = f"{why}: HTTP {resp.status}" + (" (not modified)" if resp.not_modified else "")
+        self.fetched.append(
+            ListingFetch(full_url, resp.status, resp.elapsed_ms, reason, resp.validators)
+        )
+        return resp
+
+
+def looks_like_xml_or_json(resp: Response) -> bool:
+    return resp.status == 200 and bool(resp.body.strip())

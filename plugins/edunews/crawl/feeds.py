@@ -1,0 +1,87 @@
+"""RSS 2.0 and Atom feeds: a handful of the newest article URLs with their dates.
+
+A feed only shows the last few posts, which is all a nightly increment needs; the first
+crawl of a feed-only site gets no further back than the feed goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.http import FetchError
+from edunews.crawl.published import parse_datetime
+from edunews.crawl.xml import child_text, children, local_name, parse_xml
+
+
+def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
+    try:
+        resp = ctx.fetch(feed_url, why="feed")
+    except FetchError as exc:
+        yield ListingFailure(feed_url, exc)
+        return
+    if resp.not_modified:
+        return
+    if resp.status != 200:
+        yield ListingFailure(
+            feed_url, FetchError("http_error", f"feed answered HTTP {resp.status}", resp.status)
+        )
+        return
+    entries = feed_entries(resp.body, resp.url)
+    if entries is None:
+        yield ListingFailure(feed_url, FetchError("parse_error", "not an RSS or Atom feed"))
+        return
+    for url, when in entries:
+        if ctx.since and when and when <= ctx.since and ctx.is_known(url):
+            continue
+        yield Found(url, lastmod=when)
+
+
+def feed_entries(body: bytes, base_url: str) -> list[tuple[str, datetime | None]] | None:
+    """(link, date) of each item, or None when the body is not a feed."""
+    root = parse_xml(body)
+    if root is None:
+        return None
+    kind = local_name(root)
+    if kind == "rss":
+        channel = children(root, "channel")
+        items = children(channel[0], "item") if channel else []
+    elif kind == "feed":
+        items = children(root, "entry")
+    elif kind == "rdf":
+        items = children(root, "item")
+    else:
+        return None
+    entries = []
+    for item in items:
+        link = _link(item)
+        if link:
+            entries.append((urljoin(base_url, link), _date(item)))
+    return entries
+
+
+def _link(item) -> str | None:
+    for child in children(item, "link"):
+        href = child.get("href")
+        if href and child.get("rel", "alternate") == "alternate":
+            return href.strip()
+        if child.text and child.text.strip():
+            return child.text.strip()
+    return child_text(item, "guid")
+
+
+def _date(item) -> datetime | None:
+    for name in ("updated", "published", "pubdate", "date", "modified"):
+        value = child_text(item, name)
+        if not value:
+            continue
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            parsed = parse_datetime(value)
+        if parsed:
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None

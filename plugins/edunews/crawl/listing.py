@@ -1,0 +1,88 @@
+"""HTML listings: category pages with links to articles, paged ("ถัดไป", rel=next, Joomla's
+`limitstart=N`), for sites with no API, feed or sitemap.
+
+Per-source settings: `listing_url` (default: the start URL), `link_pattern` (a regular
+expression an article URL matches; default: a guess that fits WordPress, Joomla and the
+usual custom PHP news pages), `max_listing_pages`. In an increment the paging stops at the
+first listing page that holds nothing new.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.encoding import decode_body
+from edunews.crawl.http import FetchError
+
+MAX_LISTING_PAGES = 50
+# Article-looking addresses on Thai office sites.
+DEFAULT_LINK_PATTERN = (
+    r"(\?p=\d+|/archives/\d+|/\d{4}/\d{2}/(\d{2}/)?[^/]+/?$|view=article|"
+    r"[?&](news_?id|id|nid|newsid)=\d+|/(news|content|view|detail|details|article)s?/[^/]*\d)"
+)
+_SKIP = re.compile(
+    r"\.(jpe?g|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|mp3)(\?|$)|/wp-admin/|"
+    r"/(tag|category|author|feed)/|[?&](replytocom|share)=",
+    re.I,
+)
+_NEXT_TEXT = re.compile(r"^\s*(ถัดไป|หน้าถัดไป|ต่อไป|next|›|»|>|>>)\s*$", re.I)
+
+
+def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
+    listing = ctx.settings.get("listing_url") or base_url
+    pattern = re.compile(ctx.settings.get("link_pattern") or DEFAULT_LINK_PATTERN)
+    limit = int(ctx.settings.get("max_listing_pages") or MAX_LISTING_PAGES)
+    url: str | None = urljoin(base_url, listing)
+    host = urlsplit(url).hostname
+    visited: set[str] = set()
+    while url and url not in visited and len(visited) < limit:
+        visited.add(url)
+        try:
+            resp = ctx.fetch(url, why="listing page")
+        except FetchError as exc:
+            yield ListingFailure(url, exc)
+            return
+        if resp.not_modified:
+            return
+        if resp.status != 200:
+            yield ListingFailure(
+                url, FetchError("http_error", f"listing answered HTTP {resp.status}", resp.status)
+            )
+            return
+        soup = BeautifulSoup(decode_body(resp.body, resp.headers.get("Content-Type"))[0], "lxml")
+        links = article_links(soup, resp.url, pattern, host)
+        new = [link for link in links if not ctx.is_known(link)]
+        yield from (Found(link) for link in links)
+        if ctx.since and not new:
+            return  # an increment: this page and the older ones were crawled before
+        url = next_page(soup, resp.url)
+
+
+def article_links(
+    soup: BeautifulSoup, page_url: str, pattern: re.Pattern, host: str | None
+) -> list[str]:
+    """Links of the page that look like articles, in page order, once each."""
+    links = []
+    for anchor in soup.find_all("a", href=True):
+        url = urldefrag(urljoin(page_url, anchor["href"].strip()))[0]
+        if not url.startswith("http") or _SKIP.search(url) or url == page_url:
+            continue
+        if urlsplit(url).hostname == host and pattern.search(url):
+            links.append(url)
+    return list(dict.fromkeys(links))
+
+
+def next_page(soup: BeautifulSoup, page_url: str) -> str | None:
+    link = soup.find(["a", "link"], rel="next", href=True)
+    if link:
+        return urljoin(page_url, link["href"])
+    for anchor in soup.find_all("a", href=True):
+        label = anchor.get("title", "") + " " + " ".join(anchor.get("class") or [])
+        if _NEXT_TEXT.match(anchor.get_text()) or re.search(r"\bnext\b|ถัดไป", label, re.I):
+            return urljoin(page_url, anchor["href"])
+    return None
