@@ -49,16 +49,38 @@ def _demo_site(args: argparse.Namespace) -> int:
 
 
 def _crawl(args: argparse.Namespace) -> int:
-    from edunews.crawl.run import crawl_url
+    from edunews.crawl.many import crawl_sources, parse_since
+    from edunews.sources import Source, load_sources
 
-    summary = crawl_url(
-        args.url,
-        source_id=args.source_id,
+    try:
+        since = parse_since(args.since)
+    except ValueError:
+        print(f"crawl: --since {args.since!r} is not YYYY-MM-DD", file=sys.stderr)
+        return 2
+    if args.url:
+        sources = [Source.ad_hoc(args.url, kind=args.kind, source_id=args.source_id)]
+    else:
+        sources = load_sources()
+        if args.sources:
+            unknown = set(args.sources) - {s.id for s in sources}
+            if unknown:
+                print(
+                    f"crawl: no source {', '.join(sorted(unknown))} in the registry",
+                    file=sys.stderr,
+                )
+                return 2
+            sources = [s for s in sources if s.id in args.sources]
+    totals = crawl_sources(
+        sources,
+        workers=args.workers,
+        on_done=lambda summary: print(summary.line(), flush=True),
         max_pages=args.max_pages,
         allow_private_network=args.allow_private_network,
+        since=since,
+        rate=args.rate,
     )
-    print(summary.line())
-    return 0 if not summary.failed else 1
+    print("\n".join(totals.lines()))
+    return 1 if totals.incomplete else 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -118,10 +140,26 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--seed", type=int, default=2567)
     site.set_defaults(handler=_demo_site)
 
-    crawl = sub.add_parser("crawl", help="crawl a site into raw.pages")
-    crawl.add_argument("--url", required=True, help="the site's base URL")
-    crawl.add_argument("--source-id", default=None, help="source id to record (default: host)")
-    crawl.add_argument("--max-pages", type=int, default=None)
+    crawl = sub.add_parser(
+        "crawl", help="crawl the registry's sources (or one site) into raw.pages"
+    )
+    crawl.add_argument(
+        "--source", action="append", dest="sources", metavar="ID", help="only this source"
+    )
+    crawl.add_argument("--url", help="an ad-hoc site instead of the registry")
+    crawl.add_argument(
+        "--kind",
+        default="auto",
+        choices=["auto", "wordpress", "rss", "sitemap", "html"],
+        help="with --url: how to discover its articles",
+    )
+    crawl.add_argument("--source-id", default=None, help="with --url: id to record (default: host)")
+    crawl.add_argument("--since", help="YYYY-MM-DD: changes since then, not since the last run")
+    crawl.add_argument("--max-pages", type=int, default=None, help="articles per source, at most")
+    crawl.add_argument("--workers", type=int, default=4, help="sources crawled at once")
+    crawl.add_argument(
+        "--rate", type=float, default=None, help="requests a second per host (default: 1)"
+    )
     crawl.add_argument(
         "--allow-private-network",
         action="store_true",

@@ -17,12 +17,13 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
 
+_NOT_OFFERED = object()  # the site has no such thing: try the next way
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
 
 
 def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     try:
-        home = ctx.fetch(base_url, why="home page (auto)")
+        home = ctx.fetch(base_url, why="home page (auto)", conditional=False)
     except FetchError as exc:
         yield ListingFailure(base_url, exc)
         return
@@ -35,8 +36,10 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
     for attempt in _attempts(ctx, home, soup):
         items = list(attempt)
-        found = [i for i in items if isinstance(i, Found)]
-        if found or not items or not all(isinstance(i, ListingFailure) for i in items):
+        if _NOT_OFFERED in items:
+            continue
+        worked = not items or not all(isinstance(i, ListingFailure) for i in items)
+        if worked:  # an increment may well find nothing new: that is still the way to go
             yield from items
             return
     yield from listing.discover(ctx, home.url)
@@ -61,10 +64,11 @@ def _attempts(ctx: Context, home: Response, soup: BeautifulSoup):
     yield _quiet_sitemaps(ctx, home.url)
 
 
-def _quiet_sitemaps(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
+def _quiet_sitemaps(ctx: Context, base_url: str) -> Iterator[object]:
     # No sitemap is normal here: auto goes on to the HTML links.
     for item in sitemaps.discover(ctx, base_url):
         if isinstance(item, ListingFailure) and item.url == base_url:
+            yield _NOT_OFFERED
             return
         yield item
 

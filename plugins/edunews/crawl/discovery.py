@@ -49,14 +49,18 @@ class Context:
     validators: Callable[[str], Validators | None] = lambda url: None
     fetched: list[ListingFetch] = field(default_factory=list)
 
-    def fetch(self, url: str, params: dict | None = None, why: str = "listing") -> Response:
-        """A discovery request, conditional when the URL was seen before, and logged."""
+    def fetch(
+        self, url: str, params: dict | None = None, why: str = "listing", conditional: bool = True
+    ) -> Response:
+        """A discovery request, logged; conditional when the URL was seen before, unless the
+        caller needs the body whatever happens (a home page to read links from)."""
         full_url = url
         if params:
             import requests
 
             full_url = requests.Request("GET", url, params=params).prepare().url or url
-        resp = self.client.get(full_url, validators=self.validators(full_url))
+        validators = self.validators(full_url) if conditional else None
+        resp = self.client.get(full_url, validators=validators)
         reason = f"{why}: HTTP {resp.status}" + (" (not modified)" if resp.not_modified else "")
         self.fetched.append(
             ListingFetch(full_url, resp.status, resp.elapsed_ms, reason, resp.validators)

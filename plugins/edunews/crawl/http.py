@@ -177,9 +177,9 @@ class HttpClient:
         try:
             resp = self._get_following_redirects(robots_url, {})
         except FetchError as exc:
-            if exc.outcome == "off_site":
-                raise
-            return 0, ""
+            # An unreachable site is a network error, not a robots verdict: not cached.
+            exc.reason = f"robots.txt: {exc.reason}"
+            raise
         if resp.status == 200:
             from edunews.crawl.encoding import decode_body
 

@@ -25,9 +25,12 @@ DEFAULT_LINK_PATTERN = (
     r"(\?p=\d+|/archives/\d+|/\d{4}/\d{2}/(\d{2}/)?[^/]+/?$|view=article|"
     r"[?&](news_?id|id|nid|newsid)=\d+|/(news|content|view|detail|details|article)s?/[^/]*\d)"
 )
+# Not articles: files, admin, taxonomy pages, and listing pages themselves (Joomla
+# categories, "?page=2"), which would otherwise match an id= pattern.
 _SKIP = re.compile(
     r"\.(jpe?g|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|mp3)(\?|$)|/wp-admin/|"
-    r"/(tag|category|author|feed)/|[?&](replytocom|share)=",
+    r"/(tag|category|author|feed)/|[?&](replytocom|share)=|"
+    r"view=(category|section|featured|frontpage)|[?&](limitstart|start|page|paged)=",
     re.I,
 )
 _NEXT_TEXT = re.compile(r"^\s*(ถัดไป|หน้าถัดไป|ต่อไป|next|›|»|>|>>)\s*$", re.I)

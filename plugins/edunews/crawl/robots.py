@@ -71,7 +71,7 @@ class RobotsCache:
         with self._lock:
             cached = self._rules.get(key)
         if cached is None:
-            status, text = self._fetch(key)
+            status, text = self._fetch(key)  # may raise: nothing is cached then
             cached = rules_for_status(status, text)
             with self._lock:
                 self._rules[key] = cached

@@ -11,7 +11,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
 from edunews.crawl.article import parse_article
@@ -91,15 +90,17 @@ def crawl_source(
     allow_private_network: bool = False,
     since: datetime | None = None,
     client: HttpClient | None = None,
+    rate: float | None = None,
 ) -> CrawlSummary:
     """Crawl `source` into raw: an increment since its last complete run, or since `since`.
 
-    `client` overrides the HTTP client (timeouts, retries, rate) the source's settings give.
+    `rate` (requests a second per host) overrides the source's; `client` replaces the HTTP
+    client its settings give altogether (timeouts, retries: tests use short ones).
     """
     run_id = run_id or new_run_id()
     started = datetime.now(UTC)
     summary = CrawlSummary(source.id)
-    client = client or client_for(source, allow_private_network)
+    client = client or client_for(source, allow_private_network, rate)
     with connect("loader") as conn:
         state = load_state(conn, source.id)
         since = since or state.last_complete_start
@@ -112,9 +113,10 @@ def crawl_source(
     return summary
 
 
-def client_for(source: Source, allow_private_network: bool = False) -> HttpClient:
-    settings = source.settings
-    rate = float(settings.get("rate_limit") or 1.0)  # requests a second
+def client_for(
+    source: Source, allow_private_network: bool = False, rate: float | None = None
+) -> HttpClient:
+    rate = float(rate or source.settings.get("rate_limit") or 1.0)  # requests a second
     return HttpClient(
         allowed_hosts=source.hosts,
         allow_private_network=allow_private_network,
@@ -131,7 +133,7 @@ def crawl_url(
     since: datetime | None = None,
 ) -> CrawlSummary:
     """An ad-hoc crawl of one site that is not in the registry."""
-    source = Source(id=source_id or urlsplit(url).netloc, name=url, kind=kind, start_urls=(url,))
+    source = Source.ad_hoc(url, kind=kind, source_id=source_id)
     return crawl_source(
         source, max_pages=max_pages, allow_private_network=allow_private_network, since=since
     )

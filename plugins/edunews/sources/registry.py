@@ -61,6 +61,11 @@ class Source:
             settings=dict(data.get("settings") or {}),
         )
 
+    @classmethod
+    def ad_hoc(cls, url: str, kind: str = "auto", source_id: str | None = None) -> Source:
+        """A site that is not in the registry, identified by its host."""
+        return cls(id=source_id or urlsplit(url).netloc, name=url, kind=kind, start_urls=(url,))
+
     @property
     def hosts(self) -> set[str]:
         """Hosts the crawler may fetch from: the start URLs' (with and without `www.`, since

@@ -104,10 +104,10 @@ class Served:
         self._server.server_close()
 
 
-def start(site: Site) -> Served:
+def start(site: Site, port: int = 0) -> Served:
     hits: Counter = Counter()
     handler = type("Handler", (_Handler,), {"site": site, "hits": hits})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return Served(server, hits)

@@ -1,0 +1,54 @@
+"""Every kind of test site by name, as the bench's farm and the command line build them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from edunews.testsites.articles import load_articles
+from edunews.testsites.faulty import FaultySite
+from edunews.testsites.joomla import CATEGORY, JoomlaSite
+from edunews.testsites.plain import FeedSite, SitemapSite
+from edunews.testsites.server import Site
+from edunews.testsites.wordpress import WordPressSite, YearlyInstalls
+
+
+def _yearly(articles) -> Site:
+    half = len(articles) // 2
+    return YearlyInstalls(
+        {
+            "/2563/": WordPressSite(articles[:half], prefix="/2563/"),
+            "/2567/": WordPressSite(articles[half:], prefix="/2567/", links="plain"),
+        }
+    )
+
+
+KINDS: dict[str, Callable[[list], Site]] = {
+    "wordpress": WordPressSite,
+    "wordpress-plain": lambda a: WordPressSite(a, links="plain"),
+    "wordpress-yearly": _yearly,
+    "rss": FeedSite,
+    "atom": lambda a: FeedSite(a, atom=True),
+    "sitemap": SitemapSite,
+    "joomla": JoomlaSite,
+    "faulty": FaultySite,
+}
+
+# How a registry entry for each kind looks (start paths relative to the site's root).
+REGISTRY = {
+    "wordpress": {"kind": "auto", "paths": ["/"]},
+    "wordpress-plain": {"kind": "auto", "paths": ["/"]},
+    "wordpress-yearly": {"kind": "auto", "paths": ["/2563/", "/2567/"]},
+    "rss": {"kind": "auto", "paths": ["/"]},
+    "atom": {"kind": "rss", "paths": ["/rss.php"]},
+    "sitemap": {"kind": "auto", "paths": ["/"]},
+    "joomla": {
+        "kind": "html",
+        "paths": ["/"],
+        "settings": {"listing_url": "/" + CATEGORY, "link_pattern": "view=article"},
+    },
+    "faulty": {"kind": "sitemap", "paths": ["/"]},
+}
+
+
+def build_site(kind: str, articles: int, offset: int = 0) -> Site:
+    return KINDS[kind](load_articles(articles, offset=offset))
