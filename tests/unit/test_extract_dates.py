@@ -82,3 +82,68 @@ def test_relative_day_without_date_uses_publication():
 
 def test_no_date_at_all():
     assert find_event_date("ข่าว", "ไม่มีวันที่", None) is None
+
+
+# Later mentions of earlier or coming events must not displace the lead's date.
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # The lead's ในวันที่ / ระหว่างวันที่ against a later preparatory เมื่อวันที่.
+        (
+            "สพป.ตัวอย่าง เขต 1 จัดประชุมเชิงปฏิบัติการ ในวันที่ ๘ มิถุนายน ๒๕๖๒ ณ ห้องประชุม"
+            "ราชพฤกษ์ โดยมีนายสมชาย ใจดี เป็นประธานเปิด\n"
+            "ทั้งนี้ ได้ประชุมคณะทำงานเพื่อเตรียมความพร้อมไปแล้วเมื่อวันที่ 28 เมษายน 2562",
+            date(2019, 6, 8),
+            None,
+        ),
+        (
+            "ระหว่างวันที่ 6–8 ธ.ค. 2568 ณ โรงแรมริมน้ำ นางสาวสมศรี ใจงาม เป็นประธาน\n"
+            "กิจกรรมนี้ต่อยอดจากการประชุมชี้แจงเมื่อวันที่ 3 พ.ย. 2568",
+            date(2025, 12, 6),
+            date(2025, 12, 8),
+        ),
+        # A mid-sentence วันที่ in the lead against a later unmarked-but-background one.
+        (
+            "สพม.ตัวอย่าง จัดอบรมครู วันที่ 2 กรกฎาคม 2562 ที่ห้องประชุม สพม.ตัวอย่าง\n"
+            "ก่อนหน้านี้ ได้จัดอบรมรุ่นแรกเมื่อวันที่ 7 มิถุนายน 2562",
+            date(2019, 7, 2),
+            None,
+        ),
+        # A government page: a summary paragraph announcing a coming event, then the
+        # report's dateline.
+        (
+            "ศธ. เตรียมจัดงานมหกรรมวิชาการ วันที่ 20 ธ.ค.นี้ ที่เมืองทองธานี\n"
+            "เมื่อวันที่ 8 ธ.ค. นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงศึกษาธิการ แถลงข่าว",
+            date(2025, 12, 8),
+            None,
+        ),
+        (
+            "ศธ. แถลงข่าวเตรียมจัดงานค่ายวิทยาศาสตร์ ระหว่าง 31 ก.ค. – 6 ส.ค. 68 ณ โคราช\n"
+            "วันนี้ (4 กรกฎาคม 2568) นางสมศรี ใจงาม รัฐมนตรีว่าการกระทรวงศึกษาธิการ ร่วมแถลงข่าว",
+            date(2025, 7, 4),
+            None,
+        ),
+        # "ตามที่ ... เมื่อวันที่" is what the event follows from.
+        (
+            "ตามที่ สพฐ. ได้ประกาศนโยบายเมื่อวันที่ 1 ต.ค. 2568 สพป.ตัวอย่าง จึงจัดประชุม"
+            "ผู้บริหารในวันที่ 15 ต.ค. 2568 ณ หอประชุม",
+            date(2025, 10, 15),
+            None,
+        ),
+    ],
+)
+def test_event_date_is_the_leads_not_a_background_or_coming_date(text, start, end):
+    found = find_event_date("ข่าว", text, "2025-12-20")
+    assert (found.start, found.end) == (start, end)
+
+
+def test_quality_assurance_words_are_no_deadline():
+    # "ประกันคุณภาพภายใน" holds ภายใน ("within"), which marks deadlines only before a date.
+    text = "ลงพื้นที่ติดตามการประกันคุณภาพภายในสถานศึกษา ณ โรงเรียนบ้านนา วันที่ 10 ก.พ. 2566"
+    assert find_event_date("x", text, "2023-02-14").start == date(2023, 2, 10)
+
+
+def test_lead_opening_with_the_titles_words_is_report_not_furniture():
+    title = "สพป.ตัวอย่าง เขต 1 จัดพิธีมอบโล่รางวัลครูดีเด่นด้านการจัดการศึกษาปฐมวัย"
+    text = title + " เมื่อวันศุกร์ที่ 29 ธันวาคม 2560 ที่หอประชุมโรงเรียนบ้านนา"
+    assert find_event_date(title, text, "2018-01-02").start == date(2017, 12, 29)

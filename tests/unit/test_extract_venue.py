@@ -32,3 +32,25 @@ def test_landmarks_and_short_forms():
 
 def test_no_venue():
     assert _venue("ที่ผ่านมา นายสมชาย กล่าวว่า") is None
+
+
+def test_venue_ends_before_the_leads_count_clause():
+    found = _venue("ณ ห้องประชุมราชพฤกษ์ สพป.ตัวอย่าง เขต 1 มีผู้เข้าร่วมทั้งสิ้น 135 คน")
+    assert found.venue == "ห้องประชุมราชพฤกษ์ สพป.ตัวอย่าง เขต 1"
+
+
+def test_site_visit_names_its_venue_without_na():
+    found = _venue("ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านหนองบัว จังหวัดพังงา เพื่อติดตามการดำเนินงาน")
+    assert found.venue == "โรงเรียนบ้านหนองบัว จังหวัดพังงา"
+    assert found.province == "พังงา"
+
+
+def test_venue_after_na_beats_an_earlier_visit():
+    found = _venue("ตรวจเยี่ยมวิทยาลัยเพาะช่างและชมนิทรรศการ ณ ห้องประชุมใหญ่ อาคาร 2")
+    assert found.venue == "ห้องประชุมใหญ่ อาคาร 2"
+    assert _venue("ตรวจเยี่ยมวิทยาลัยเพาะช่างและชมนิทรรศการ").venue == "วิทยาลัยเพาะช่าง"
+
+
+def test_visits_to_kinds_of_schools_name_no_venue():
+    assert _venue("ตรวจเยี่ยมโรงเรียนคุณภาพประจำตำบล และติดตามนโยบาย") is None
+    assert _venue("ตรวจเยี่ยมมหาวิทยาลัยในสังกัด") is None

@@ -19,6 +19,10 @@ _JUNK_LINE = re.compile(
     r"^\s*(?:พิมพ์|print|แชร์|share|[.*\-_=~•·…]{2,}|https?://\S+|www\.\S+|\(มีคลิป\))?\s*$",
     re.IGNORECASE,
 )
+# What a report's lead says and a title never does: the event's dated clause, its chair.
+# Office pages often open the lead with the title's words ("สพป.X จัด... เมื่อวันที่ ...");
+# government pages extend the repeated title with a summary that has neither.
+_LEAD_MARK = re.compile(r"วัน\S{0,10}ที่\s*\d|เป็นประธาน")
 # Only the opening lines are inspected: furniture never sits in the middle of a report.
 _MAX_HEAD_LINES = 8
 
@@ -36,6 +40,13 @@ def _same_as_title(line: str, title: str) -> bool:
     return longer.startswith(shorter[: max(15, len(shorter) - 5)])
 
 
+def _is_title_line(line: str, title: str) -> bool:
+    if not _same_as_title(line, title):
+        return False
+    extension = line[len(title) - 5 :] if len(line) > len(title) + 15 else ""
+    return not _LEAD_MARK.search(extension)
+
+
 def lead_start(title: str, text: str) -> int:
     """Offset in normalised `text` of the first line that is report, not furniture."""
     pos = 0
@@ -46,7 +57,7 @@ def lead_start(title: str, text: str) -> int:
         end = len(text) if end < 0 else end
         line = text[pos:end]
         furniture = _DATE_LINE.match(line) or _JUNK_LINE.match(line)
-        if not (furniture or _same_as_title(line, title)):
+        if not (furniture or _is_title_line(line, title)):
             return pos
         pos = end + 1
     return pos if pos < len(text) else 0

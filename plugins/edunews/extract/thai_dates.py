@@ -206,9 +206,12 @@ def parse_thai_date(text: str, reference: date | None = None) -> tuple[date, dat
 
 # ---------------------------------------------------------------- choosing the event date
 
-# Cues right before a date that name the event's day. "เมื่อวันที่", "วันนี้ (", a date that
-# opens a paragraph: the report's own day. "ระหว่างวันที่", "ในวันที่": often the event, but
-# also a coming event the report announces, so they rank second.
+# A report names its event's day once, early: in the lead ("เมื่อวันที่ ...", "ในวันที่ ... ณ
+# ...", "ระหว่างวันที่ ...", "วันนี้ (...)", a paragraph that opens with the date). Later
+# dates are background: a preparatory meeting "ไปแล้วเมื่อวันที่ ...", the event it builds on
+# ("ต่อยอดจาก... เมื่อวันที่ ..."), a deadline, a coming event ("... นี้"). So the event's day
+# is the first cued date of the lead that is neither negative, background nor future; the
+# strength of the cue only breaks the tie when no such date exists.
 _PAST_CUE = re.compile(
     r"(?:เมื่อ\s*(?:" + _WEEKDAY + r")?\s*(?:ที่)?|วันนี้|วานนี้|เมื่อวานนี้|เมื่อวาน)"
     r"\s*\(?\s*(?:วันที่)?\s*$"
@@ -219,13 +222,33 @@ _STRONG_CUE = re.compile(
 )
 # A date that opens a paragraph ("วันที่ 3 กันยายน 2563 ดร.ภูธร ...") is the event's.
 _LINE_OPENING = re.compile(r"^\s*\(?\s*(?:วันที่)?\s*$")
+# The report's dateline: a paragraph opening with its date ("เมื่อวันที่ 8 ม.ค. น.ส. ...",
+# "วันนี้ (4 กรกฎาคม 2568) นาง ...", "ในวันที่ 8 มิถุนายน 2562 ณ ..."). Summary paragraphs
+# above it announce coming events with dates in mid-sentence.
+_DATELINE = re.compile(
+    r"^\s*(?:เมื่อ|วันนี้|วานนี้|ใน|ในระหว่าง|ระหว่าง)?\s*(?:" + _WEEKDAY + r"ที่)?"
+    r"\s*\(?\s*(?:วันที่)?\s*$"
+)
 _WEAK_CUE = re.compile(r"(?:วันที่|ที่ผ่านมา|เมื่อ)\s*$")
 # Cues that make a date something else: a deadline, an application window, a birth date.
-_NEGATIVE_NEAR = re.compile(r"สมัคร|ภายใน|หมดเขต|ยื่น")
+_NEGATIVE_NEAR = re.compile(r"สมัคร|หมดเขต|ยื่น")
 _NEGATIVE_CUE = re.compile(
     r"(?:ภายใน|ก่อน|หลัง|จนถึง|สิ้นสุด|สมัคร|ประกาศ|กำหนด|ลงวันที่|เกิด|ครบกำหนด|ตั้งแต่|"
     r"ปีงบประมาณ|ล่วงหน้า|เริ่ม|เปิดภาคเรียน|ถึง)\s*(?:วันที่)?\s*$"
 )
+# Words earlier in the same clause that make a date the background of the report: what was
+# done before ("ไปแล้ว", "ก่อนหน้านี้", "เคย..."), what the event follows from ("ต่อยอดจาก",
+# "สืบเนื่องจาก", "ตามที่ ... ได้ ...").
+_ASIDE_BEFORE = re.compile(
+    r"ไปแล้ว|ต่อยอดจาก|ก่อนหน้านี้|ก่อนหน้า|สืบเนื่องจาก|ต่อเนื่องจาก|ตามที่|เคยจัด|เคยได้|ได้เคย|"
+    r"ครั้งก่อน|ครั้งที่แล้ว|ครั้งแรกเมื่อ|เริ่มต้นเมื่อ|"
+    # ... and what is still to come ("จะจัดงาน ... ในวันที่ ...").
+    r"จะจัด|จะมี|จะเปิด|จะเดินทาง|กำหนดจัด|เตรียมจัด|มีกำหนด"
+)
+# What follows a date of a coming event: "20 ธ.ค. นี้", "ที่จะถึงนี้".
+_FUTURE_AFTER = re.compile(r"\s*(?:\)\s*)?(?:นี้|ที่จะถึง|ที่จะมาถึง|ที่กำลังจะ)")
+# How far back in the clause background words are looked for (a sentence, roughly).
+_CLAUSE_CHARS = 90
 # วันนี้ / วานนี้ without a date: the publishing day or the day before.
 _RELATIVE_DAY = re.compile(r"(?:^|[\s(])(วานนี้|เมื่อวานนี้|เมื่อวาน|วันนี้)(?!\s*\(?\s*\d)")
 
@@ -263,6 +286,40 @@ def _cue_strength(text: str, mention: DateMention) -> str:
     return "none"
 
 
+def _aside(text: str, mention: DateMention) -> bool:
+    """Whether the clause around a date makes it background or a coming event."""
+    line_start = text.rfind("\n", 0, mention.pos) + 1
+    clause = text[max(line_start, mention.pos - _CLAUSE_CHARS) : mention.pos]
+    if _ASIDE_BEFORE.search(clause):
+        return True
+    return bool(_FUTURE_AFTER.match(text, mention.endpos))
+
+
+_CUE_ORDER = {"past": 0, "strong": 1, "weak": 2}
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.pos) + 1
+    return mention.pos - line_start < 40 and bool(_DATELINE.match(text[line_start : mention.pos]))
+
+
+def _rank_event_dates(text: str, lead: list[DateMention]) -> list[tuple[DateMention, str]]:
+    """Cued dates of the lead, best first: the report's own datelines, then its other own
+    dates, then the background and coming ones; by cue strength, then first written first."""
+    graded = [(m, _cue_strength(text, m)) for m in lead]
+    cued = [(m, cue) for m, cue in graded if cue in _CUE_ORDER]
+
+    def rank(pair: tuple[DateMention, str]) -> tuple[int, int, int]:
+        m, cue = pair
+        if _aside(text, m):  # among asides the strongest cue
+            return (2, _CUE_ORDER[cue], m.pos)
+        # Within the report's own sentences the first date written is the event's: the
+        # lead holds it.
+        return (0 if _is_dateline(text, m) else 1, 0, m.pos)
+
+    return sorted(cued, key=rank)
+
+
 def _plausible(mention: DateMention, reference: date | None) -> bool:
     # A news report is not about a day more than a year after it was published (typos
     # such as 2586 for 2566 otherwise become events in 2043).
@@ -292,7 +349,7 @@ def parse_iso(value: str | None) -> date | None:
 def find_event_date(
     title: str | None, text: str | None, published_at: str | date | None
 ) -> DateFinding | None:
-    """The date the reported event took place on (see module docstring for the order)."""
+    """The date the reported event took place on (the order: see "choosing the event date")."""
     reference = published_at if isinstance(published_at, date) else parse_iso(published_at)
     ntitle = normalize(title).text
     ntext = normalize(text).text
@@ -311,14 +368,10 @@ def choose_event_date(
         if not m.numeric and m.pos >= body_start and _plausible(m, reference)
     ]
     lead = [m for m in mentions if m.pos < body_start + _LEAD_WINDOW]
-    graded = [(m, _cue_strength(ntext, m)) for m in lead]
-
-    for wanted in ("past", "strong", "weak"):
-        for m, strength in graded:
-            if strength == wanted:
-                return DateFinding(
-                    m.start, _extend_range(m, mentions), "text", m.pos, m.endpos, wanted
-                )
+    ranked = _rank_event_dates(ntext, lead)
+    if ranked:
+        m, cue = ranked[0]
+        return DateFinding(m.start, _extend_range(m, mentions), "text", m.pos, m.endpos, cue)
 
     title_mentions = [m for m in find_dates(ntitle, reference) if not m.numeric]
     if title_mentions:
@@ -339,8 +392,8 @@ def choose_event_date(
                 "relative",
             )
 
-    for m, strength in graded:
-        if strength != "negative":
+    for m in lead:
+        if _cue_strength(ntext, m) != "negative":
             return DateFinding(
                 m.start, _extend_range(m, mentions), "text", m.pos, m.endpos, "first"
             )
