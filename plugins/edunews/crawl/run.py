@@ -103,9 +103,12 @@ def crawl_source(
     client = client or client_for(source, allow_private_network, rate)
     with connect("loader") as conn:
         state = load_state(conn, source.id)
+        # An explicit date means "look again from then": known pages are asked for again,
+        # conditionally; a nightly increment skips those the site does not say changed.
+        revisit = since is not None
         since = since or state.last_complete_start
         lander = Lander(conn, run_id, source.id, on_landed=summary.count)
-        crawl = _SourceCrawl(source, client, state, since, lander, summary, max_pages)
+        crawl = _SourceCrawl(source, client, state, since, lander, summary, max_pages, revisit)
         crawl.run()
         lander.flush()
         record_run(conn, run_id, source.id, started, since, summary.complete, summary.as_dict())
@@ -148,6 +151,7 @@ class _SourceCrawl:
     lander: Lander
     summary: CrawlSummary
     max_pages: int | None
+    revisit_known: bool = False
     seen: set[str] = field(default_factory=set)
     articles: int = 0
 
@@ -158,7 +162,7 @@ class _SourceCrawl:
                 self.client,
                 since=self.since,
                 settings=self.source.settings,
-                is_known=self.state.known.__contains__,
+                is_known=self._is_known,
                 validators=self.state.validators.get,
             )
             try:
@@ -178,6 +182,9 @@ class _SourceCrawl:
                 break
             if url not in self.seen:
                 self._take(Found(url))
+
+    def _is_known(self, url: str) -> bool:
+        return not self.revisit_known and url in self.state.known
 
     def _full(self) -> bool:
         return self.max_pages is not None and self.articles >= self.max_pages
@@ -208,7 +215,7 @@ class _SourceCrawl:
         self.lander.add(self._fetch(item.url))
 
     def _unchanged_since_last_run(self, item: Found) -> bool:
-        if not self.since or item.url not in self.state.known:
+        if not self.since or not self._is_known(item.url):
             return False
         return item.lastmod is None or item.lastmod <= self.since
 

@@ -37,7 +37,9 @@ class JoomlaSite:
         return self._reply(self.category_page(start))
 
     def _reply(self, html: str) -> Reply:
-        return Reply(200, html.encode("cp874"), {"Content-Type": "text/html"})
+        # What legacy sites do with characters windows-874 lacks: numeric references.
+        body = html.encode("cp874", errors="xmlcharrefreplace")
+        return Reply(200, body, {"Content-Type": "text/html"})
 
     def _head(self, title: str) -> str:
         meta = (
