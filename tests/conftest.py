@@ -46,14 +46,31 @@ def warehouse():
     embedded.stop()
 
 
-@pytest.fixture
-def empty_raw(warehouse):
-    """A warehouse whose raw tables are empty (the tests' 'fresh database')."""
+def reset_raw() -> None:
+    """Empty every table of the raw schema (the tests' 'fresh database')."""
     from edunews.warehouse import connect
 
     with connect() as conn:
-        conn.execute("truncate raw.extractions, raw.fetch_log, raw.pages restart identity")
-    yield
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "select format('%I.%I', schemaname, tablename) from pg_tables"
+                " where schemaname = 'raw'"
+            )
+        ]
+        conn.execute(f"truncate {', '.join(tables)} restart identity cascade")
+
+
+@pytest.fixture(scope="session")
+def raw_resetter(warehouse):
+    """reset_raw, for fixtures of a wider scope than a function."""
+    return reset_raw
+
+
+@pytest.fixture
+def empty_raw(warehouse):
+    """A warehouse whose raw tables are empty."""
+    reset_raw()
 
 
 @pytest.fixture(scope="session")

@@ -40,5 +40,8 @@ def dbt_task_group_kwargs() -> dict[str, Any]:
             load_method=LoadMode.DBT_MANIFEST,
             test_behavior=TestBehavior.AFTER_EACH,
             emit_datasets=False,
+            # A relationships test needs both models built: run it after both, not
+            # inside one parent's task, or it fails on a fresh database.
+            should_detach_multiple_parents_tests=True,
         ),
     }
