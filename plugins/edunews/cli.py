@@ -198,7 +198,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except _expected_errors() as exc:
+        # Operator mistakes and unreachable services: one clear line, no traceback.
+        print(f"edunews {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    import psycopg
+
+    from edunews.sources.registry import RegistryError
+    from edunews.warehouse.embedded import EmbeddedError
+
+    return (EmbeddedError, RegistryError, psycopg.OperationalError)
 
 
 if __name__ == "__main__":

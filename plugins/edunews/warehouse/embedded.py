@@ -13,6 +13,7 @@ import os
 import pwd
 import secrets
 import shutil
+import socket
 import stat
 import subprocess
 import time
@@ -176,6 +177,7 @@ def start(settings: EmbeddedSettings | None = None) -> Status:
         _initdb(settings)
     current = status(settings)
     if not current.running:
+        _check_port_free(settings)
         logfile = settings.data_dir.parent / "postgres.log"
         if os.geteuid() == 0:
             logfile.touch()
@@ -202,6 +204,15 @@ def start(settings: EmbeddedSettings | None = None) -> Status:
             raise EmbeddedError(f"PostgreSQL did not start; see {logfile}")
     _ensure_database(settings)
     return current
+
+
+def _check_port_free(settings: EmbeddedSettings) -> None:
+    with socket.socket() as probe:
+        if probe.connect_ex((settings.host, settings.port)) == 0:
+            raise EmbeddedError(
+                f"{settings.host}:{settings.port} is already in use (another edunews checkout's"
+                " database?): stop it, or choose another port with EDUNEWS_PG_PORT"
+            )
 
 
 def _ensure_database(settings: EmbeddedSettings) -> None:
