@@ -53,3 +53,95 @@ def test_prime_minister_is_not_a_person_named_krat():
 
 def test_buddhist_era_abbreviation_is_not_an_honorific():
     assert find_persons("พ.ศ. 2563 ได้มี การประชุม") == []
+
+
+def _roles(text):
+    return {p.name: p.role for p in find_persons(text)}
+
+
+def test_panel_list_takes_its_role_from_the_words_that_open_it_not_the_next_clause():
+    roles = _roles(
+        "ผู้บริหารสถานศึกษาที่ร่วมแลกเปลี่ยนประสบการณ์ ได้แก่ นายสมชาย ใจดี ผู้อำนวยการ"
+        "โรงเรียนบ้านนา และนางสมศรี ใจงาม ผู้อำนวยการโรงเรียนบ้านไร่ โดยมีนายสมศักดิ์ รักดี "
+        "ศึกษานิเทศก์ เป็นผู้ดำเนินรายการ"
+    )
+    assert roles == {
+        "สมชาย ใจดี": "speaker",
+        "สมศรี ใจงาม": "speaker",
+        "สมศักดิ์ รักดี": "moderator",
+    }
+
+
+def test_joint_verbs_keep_their_own_role():
+    roles = _roles(
+        "โดยมีนายสมชาย ใจดี ศึกษาธิการจังหวัด ร่วมลงนามกับนายสมศักดิ์ และมีนางสมศรี ใจงาม "
+        "รองผู้อำนวยการ ร่วมเป็นสักขีพยาน"
+    )
+    assert roles == {"สมชาย ใจดี": "signatory", "สมศรี ใจงาม": "witness"}
+
+
+def test_awardees_listed_after_their_heading():
+    roles = _roles("ครูที่ได้รับรางวัล ได้แก่ นายสมชาย ใจดี ครูโรงเรียนบ้านนา")
+    assert roles == {"สมชาย ใจดี": "awardee"}
+
+
+def test_a_verb_in_the_next_paragraph_is_not_the_names():
+    roles = _roles("ครูผู้ประสานงาน นายสมชาย ใจดี ครูโรงเรียนบ้านนา\nนายสมศักดิ์ รักดี กล่าวว่า ดี")
+    assert roles["สมชาย ใจดี"] == "mentioned"
+    assert roles["สมศักดิ์ รักดี"] == "speaker"
+
+
+def test_subject_shares_the_verb_of_its_companions():
+    roles = _roles("โดยมี รศ.สมชาย ใจดี รองอธิการบดี พร้อมด้วย ผศ.สมศรี ใจงาม ผู้อำนวยการศูนย์ ให้การต้อนรับ")
+    assert roles == {"สมชาย ใจดี": "host", "สมศรี ใจงาม": "host"}
+    roles = _roles("นายสมชาย ใจดี รัฐมนตรี เป็นประธาน พร้อมด้วย นางสมศรี ใจงาม ปลัดกระทรวง")
+    assert roles == {"สมชาย ใจดี": "chair", "สมศรี ใจงาม": "attendee"}
+
+
+def test_parties_of_an_agreement_after_rawang():
+    roles = _roles(
+        "พิธีลงนามบันทึกความเข้าใจ ระหว่าง ดร.สมชาย ใจดี ผู้ว่าการสถาบัน และ รศ.ดร.สมศรี ใจงาม อธิการบดี"
+    )
+    assert roles == {"สมชาย ใจดี": "signatory", "สมศรี ใจงาม": "signatory"}
+
+
+def test_dotted_title_glued_to_a_list_word_is_a_person():
+    names = [p.name for p in find_persons("ครูโรงเรียนบ้านนา และดร.รัตนี สุทธิเมือง ครู โดยมีดร.สมศรี ใจงาม")]
+    assert names == ["รัตนี สุทธิเมือง", "สมศรี ใจงาม"]
+    assert find_persons("สำนักงาน กศน.จังหวัด") == []
+
+
+def test_family_names_that_start_like_verbs():
+    names = [p.name for p in find_persons("นายแสนภูผา นำพา ผอ.สพป.บึงกาฬ และดร.กนกวรรณ ร่วมสุข")]
+    assert names == ["แสนภูผา นำพา", "กนกวรรณ ร่วมสุข"]
+
+
+def test_a_rejected_match_does_not_swallow_the_next_person():
+    people = find_persons("นายเศรษฐา ทวีสิน นายกรัฐมนตรี ร้อยเอก ธรรมนัส พรหมเผ่า รัฐมนตรี")
+    assert [(p.name, p.position) for p in people] == [
+        ("เศรษฐา ทวีสิน", "นายกรัฐมนตรี"),
+        ("ธรรมนัส พรหมเผ่า", "รัฐมนตรี"),
+    ]
+
+
+def test_later_mention_by_title_is_the_same_person():
+    people = find_persons(
+        "นายสุรศักดิ์ พันธ์เจริญวรกุล รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ (รมช.ศธ.) ตรวจเยี่ยม"
+        "โรงเรียน\nรมช.ศธ. กล่าวว่า ขอให้ครูทุกคน"
+    )
+    assert [(p.name, p.role) for p in people] == [("สุรศักดิ์ พันธ์เจริญวรกุล", "speaker")]
+    people = find_persons(
+        "นางสาวศุภมาส อิศรภักดี รัฐมนตรีว่าการกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม "
+        "ลงพื้นที่\nด้านรมว.อว. เปิดเผยว่า"
+    )
+    assert people[0].role == "speaker"
+
+
+def test_name_without_honorific_from_the_name_lists():
+    people = find_persons("ทั้งนี้ สมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา กล่าวว่า")
+    assert [(p.name, p.honorific, p.role) for p in people] == [("สมชาย ใจดี", None, "speaker")]
+
+
+def test_press_credits_are_not_people_of_the_event():
+    text = "ขอบคุณ\nสถาพร ถาวรสุข, อิทธิพล รุ่งก่อน: ถ่ายภาพ นวรัตน์ รามสูต: เรียบเรียง"
+    assert find_persons(text) == []

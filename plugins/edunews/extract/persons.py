@@ -2,9 +2,7 @@
 
 Thai runs words together, so a name is found from its honorific (นาย, นางสาว, ดร.,
 ว่าที่ร้อยตรี, ศ.ดร. ...) and ends at the first space after the family name. A later mention
-by the given name alone ("นายระบอบ กล่าว") is the same person. The role comes from the
-words between the name and the next person: "เป็นประธาน" makes the chair, and a list of
-names that ends with one verb ("... และคณะ เป็นผู้ดำเนินการเสวนา") shares it.
+by the given name alone ("นายระบอบ กล่าว") is the same person. Roles: see `roles`.
 """
 
 from __future__ import annotations
@@ -13,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from .data_files import read_lines
+from .names import is_family_name, is_given_name
 from .offices import find_offices
+from .roles import ROLE_RANK, NameSpan, clause_roles
 from .schools import find_schools
+from .titles import find_title_mentions, matches, position_keys
 
 # One honorific; a person may carry several ("ว่าที่ร้อยตรี ดร.", "ศ.(พิเศษ) ดร.นพ.").
 _HONORIFICS = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
@@ -33,6 +34,11 @@ _PERSON_RE = re.compile(
     r"(?P<given>[ก-ฮเ-ไ][ก-๙]{1,24})(?P<gap>[ \t]+)(?P<family>[ก-๙][ก-๙.]{1,30})?"
 )
 _THAI_LETTER = re.compile(r"[ก-๙]")
+# Two Thai words, the first not glued to a word before it (overlapping: a lookahead).
+_BARE_NAME_RE = re.compile(r"(?<![ก-๙.])(?=([ก-๙]{3,20}) ([ก-๙]{3,25})(?![ก-๙]))")
+_CREDIT = re.compile(r"(?:\s*,\s*[ก-๙]+ [ก-๙]+)*\s*:")
+# Words a name is glued to in lists and clauses ("และดร.สมชาย", "โดยมีดร.", "จากดร.").
+_INTRODUCER = re.compile(r"(?:และ|โดย|มี|จาก|กับ|ได้แก่|ด้าน|พร้อมด้วย|ซึ่ง|ให้|แก่|ถึง|เชิญ|ของ|ยัง|ทั้ง)$")
 
 # Words that follow "นาย" as part of a word, not a name (นายกรัฐมนตรี, นายอำเภอ).
 _NOT_GIVEN_PREFIXES = (
@@ -60,6 +66,7 @@ _NOT_GIVEN_PREFIXES = (
     "พยาบาล",
     "แบบ",
     "กรัฐ",
+    "เจ้า",  # สมเด็จพระนางเจ้า...: royalty, named by title
 )
 # Tokens that follow a given name but are not a family name: the person was named by the
 # given name alone ("นายระบอบ กล่าว").
@@ -75,35 +82,6 @@ _FAMILY_TAIL = re.compile(
     r"เปิดเผย|ประธาน|ปลัด|เลขาธิการ|อธิการบดี|รักษาราชการ|และ|พร้อม)"
 )
 
-# Role cues, searched in the words after a name; the earliest cue wins.
-_ROLE_CUES = (
-    ("chair", r"เป็นประธาน|ประธานในพิธี|ประธานพิธี|ประธานเปิด|ประธานในการ|ประธานการประชุม"),
-    ("reporter", r"กล่าวรายงาน"),
-    ("witness", r"สักขีพยาน"),
-    ("signatory", r"ลงนาม"),
-    ("moderator", r"ผู้ดำเนินการ|ดำเนินรายการ|ผู้ดำเนินรายการ|พิธีกร"),
-    ("awardee", r"รับรางวัล|ได้รับรางวัล|รับโล่|รับเกียรติบัตร|รับมอบ|รับทุน"),
-    ("host", r"ให้การต้อนรับ|ให้การรับรอง|เจ้าภาพ"),
-    ("speaker", r"บรรยาย|วิทยากร|กล่าว|เปิดเผย|ให้สัมภาษณ์|ชี้แจง|แถลง"),
-    ("attendee", r"เข้าร่วม|ร่วมงาน|ร่วมกิจกรรม|ร่วมพิธี|ร่วมประชุม|ร่วมเป็น|ร่วมให้|ร่วม"),
-)
-_ROLE_RE = re.compile("|".join(f"(?P<{role}>{cue})" for role, cue in _ROLE_CUES))
-# Cues before the name: "พร้อมด้วย นายก นายข" are companions.
-_ATTENDEE_BEFORE = re.compile(r"(?:พร้อมด้วย|พร้อมทั้ง|ร่วมกับ|โดยมี[^ก-๙]*)\s*$")
-# Higher roles override lower ones when a person appears several times.
-_ROLE_RANK = {
-    "chair": 0,
-    "signatory": 1,
-    "reporter": 2,
-    "witness": 3,
-    "moderator": 4,
-    "awardee": 5,
-    "host": 6,
-    "speaker": 7,
-    "attendee": 8,
-    "mentioned": 9,
-}
-
 # Where a position stops: a verb or clause word, a line break, a quote.
 _POSITION_STOP = re.compile(
     r"\n|[“”\"]|(?:\s|^)(?:และคณะ|พร้อมด้วย|พร้อม|โดยมี|ได้|ให้|ณ|เมื่อ)|เป็นประธาน|"
@@ -114,9 +92,7 @@ _MAX_POSITION = 160
 # Words a position starts with: a token before one of them is a second family-name part
 # ("ดร.ภูธร จันทะหงษ์ ปุณยจำรัสธำรง ผู้เชี่ยวชาญ...").
 _POSITION_WORD = re.compile(
-    r"^(?:ผู้|รอง|รัฐมนตรี|ศึกษานิเทศก์|ครู|ปลัด|เลขาธิการ|อธิการบดี|ประธาน|นายก|ที่ปรึกษา|"
-    r"หัวหน้า|ผอ|รมว|รมช|อาจารย์|นักเรียน|นักศึกษา|ข้าราชการ|เจ้าหน้าที่|รักษา|โฆษก|คณบดี|"
-    r"กรรมการ|สมาชิก|ส\.ส\.|ส\.ว\.|เป็น|กล่าว|เปิดเผย)"
+    "^(?:" + "|".join(re.escape(w) for w in read_lines("position_words.txt")) + ")"
 )
 _ORGANIZATION = re.compile(
     r"(?:โรงเรียน|มหาวิทยาลัย|มูลนิธิ|กระทรวง|สถาบัน|บริษัท|สมาคม|องค์การ|กรม|วิทยาลัย)"
@@ -148,7 +124,7 @@ class Person:
 
 @dataclass(frozen=True)
 class _Mention:
-    honorific: str
+    honorific: str | None
     given: str
     family: str | None
     start: int
@@ -159,6 +135,8 @@ def _clean_family(family: str | None) -> str | None:
     if not family:
         return None
     family = family.rstrip(".")
+    if is_family_name(family):  # "นำพา", "ร่วมสุข": known names that start like verbs
+        return family
     tail = _FAMILY_TAIL.search(family, 2)
     if tail:
         family = family[: tail.start()]
@@ -167,13 +145,30 @@ def _clean_family(family: str | None) -> str | None:
     return family
 
 
+def _glued_to_abbreviation(text: str, m: re.Match[str]) -> bool:
+    """A dotted honorific glued to a Thai word is the tail of an abbreviation (กศน.),
+    unless that word is one that introduces people ("และดร.", "โดยมีดร.")."""
+    hon = m.group("hon")
+    if "." not in hon.split()[0][:6] or not m.start():
+        return False
+    if not _THAI_LETTER.match(text[m.start() - 1]):
+        return False
+    return not _INTRODUCER.search(text, max(0, m.start() - 12), m.start())
+
+
 def _mentions(text: str) -> list[_Mention]:
     found = []
-    for m in _PERSON_RE.finditer(text):
+    pos = 0
+    while True:
+        m = _PERSON_RE.search(text, pos)
+        if m is None:
+            break
+        # Never past the given name: a rejected match's "family name" may be the next
+        # person's honorific ("นายกรัฐมนตรี ร้อยเอก ธรรมนัส ...").
+        pos = m.end("given")
         given = m.group("given")
         hon = m.group("hon")
-        # A dotted honorific glued to a Thai word is the tail of an abbreviation (กศน.).
-        if "." in hon.split()[0][:6] and m.start() and _THAI_LETTER.match(text[m.start() - 1]):
+        if _glued_to_abbreviation(text, m):
             continue
         if hon in ("นาย", "นาง") and given.startswith(_NOT_GIVEN_PREFIXES):
             continue
@@ -186,7 +181,25 @@ def _mentions(text: str) -> list[_Mention]:
             family = _clean_family(m.group("family"))
             name_end = m.start("family") + len(family) if family else m.end("given")
         found.append(_Mention(hon.strip(), given, family, m.start(), name_end))
-    return found
+        pos = name_end  # a rejected family word may be the next person's honorific
+    return _with_bare_names(text, found)
+
+
+def _with_bare_names(text: str, found: list[_Mention]) -> list[_Mention]:
+    """Add names written without an honorific ("สมชาย ใจดี ผู้อำนวยการ ..."): a known given
+    name, a space, a known family name. Credits of the press office ("ทิพย์สุดา ศรีษะแก้ว:
+    สรุป") name the writers, not people of the event."""
+    taken = [(m.start, m.name_end) for m in found]
+    bare = []
+    for m in _BARE_NAME_RE.finditer(text):
+        given, family = m.group(1), m.group(2)
+        if not (is_given_name(given) and is_family_name(family)):
+            continue
+        end = m.start(2) + len(family)
+        if _CREDIT.match(text, end) or any(a <= m.start() < b for a, b in taken):
+            continue
+        bare.append(_Mention(None, given, family, m.start(), end))
+    return sorted(found + bare, key=lambda x: x.start) if bare else found
 
 
 def _position(text: str, start: int, end: int) -> str | None:
@@ -223,9 +236,23 @@ def _organization(position: str | None) -> str | None:
     return org.group(0) if org else None
 
 
-def _role(text: str, start: int, end: int) -> str | None:
-    m = _ROLE_RE.search(text, start, end)
-    return m.lastgroup if m else None
+def _title_mentions(
+    text: str, start: int, end: int, found: list[tuple[Person, NameSpan]]
+) -> list[tuple[Person, NameSpan]]:
+    """Mentions by title alone ("รมช.ศธ. กล่าวว่า") of the person who holds it."""
+    people = list({id(p): p for p, _span in found}.values())
+    keys = [(p, position_keys(p.position)) for p in people]
+    # A title right after a name is that name's position, not a mention of its own.
+    own_positions = [(span.start, span.name_end + len(p.position or "") + 2) for p, span in found]
+    out = []
+    for mention in find_title_mentions(text, start, end):
+        if any(a <= mention.start <= b for a, b in own_positions):
+            continue
+        holders = [p for p, ks in keys if any(matches(mention.key, k) for k in ks)]
+        if len(holders) == 1:
+            holders[0].mentions.append((mention.start, mention.end))
+            out.append((holders[0], NameSpan(mention.start, mention.end)))
+    return out
 
 
 def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Person]:
@@ -233,7 +260,7 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
     end = len(text) if end is None else end
     mentions = [m for m in _mentions(text[start:end])]
     people: dict[str, Person] = {}
-    roles: list[tuple[Person, str | None, int, int]] = []
+    found: list[tuple[Person, NameSpan]] = []
     for i, m in enumerate(mentions):
         m_start, m_end = m.start + start, m.name_end + start
         next_start = mentions[i + 1].start + start if i + 1 < len(mentions) else end
@@ -260,30 +287,11 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
             )
             people[m.given] = person
         person.mentions.append((m_start, m_end))
-        role = _role(text, m_end, segment_end)
-        if role is None and _ATTENDEE_BEFORE.search(text[max(0, m_start - 30) : m_start]):
-            role = "attendee"
-        roles.append((person, role, m_end, next_start))
-    _assign_roles(text, roles)
-    return list(people.values())
-
-
-def _assign_roles(text: str, roles: list[tuple[Person, str | None, int, int]]) -> None:
-    # A name with no verb of its own, followed closely by another name, shares the role of
-    # the list it belongs to ("นายก ผอ.โรงเรียนก นางข ผอ.โรงเรียนข เป็นผู้ดำเนินการ").
-    inherited: str | None = None
-    resolved: list[str | None] = [None] * len(roles)
-    for i in range(len(roles) - 1, -1, -1):
-        person, role, name_end, next_start = roles[i]
-        gap = next_start - name_end
-        if role is not None:
-            inherited = role
-        elif inherited is not None and gap < 150:
-            role = inherited
-        else:
-            inherited = None
-        resolved[i] = role
-    for (person, _role_found, _a, _b), role in zip(roles, resolved, strict=True):
+        found.append((person, NameSpan(m_start, m_end)))
+    found = sorted(found + _title_mentions(text, start, end, found), key=lambda f: f[1].start)
+    roles = clause_roles(text, [span for _person, span in found], end)
+    for (person, _span), role in zip(found, roles, strict=True):
         role = role or "mentioned"
-        if _ROLE_RANK[role] < _ROLE_RANK[person.role]:
+        if ROLE_RANK[role] < ROLE_RANK[person.role]:
             person.role = role
+    return list(people.values())
