@@ -9,8 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from edunews.crawl.guard import PublicOnlyAdapter, is_private_address
 from edunews.crawl.html_text import html_to_text, unescape_title
-from edunews.crawl.http import FetchError, HttpClient, Validators, _private_address
+from edunews.crawl.http import FetchError, HttpClient, Validators
 from edunews.crawl.ratelimit import HostLimiter
 from edunews.testsites import Reply, serve
 
@@ -197,4 +198,14 @@ def test_host_limiter_spaces_requests_per_host():
     ],
 )
 def test_private_addresses(address, private):
-    assert _private_address(address) is private
+    assert is_private_address(address) is private
+
+
+def test_connections_to_private_peers_are_refused_at_connect_time(site):
+    """What DNS rebinding would slip past a check made before the request."""
+    import requests
+
+    session = requests.Session()
+    session.mount("http://", PublicOnlyAdapter())
+    with pytest.raises(requests.ConnectionError, match="private address"):
+        session.get(site + "/", timeout=5)

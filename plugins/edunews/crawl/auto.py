@@ -18,7 +18,6 @@ from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
 
 _NOT_OFFERED = object()  # the site has no such thing: try the next way
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
 
 
 def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
@@ -88,7 +87,7 @@ def _feeds(soup: BeautifulSoup, base_url: str) -> list[str]:
     feeds_found = [
         urljoin(base_url, link["href"])
         for link in links
-        if (link.get("type") or "").lower() in _FEED_TYPES
+        if (link.get("type") or "").lower() in feeds.FEED_TYPES
     ]
     # Comment feeds list comments, not articles.
     return [url for url in feeds_found if "comments" not in url][:2]

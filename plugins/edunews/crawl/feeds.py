@@ -16,8 +16,11 @@ from edunews.crawl.http import FetchError
 from edunews.crawl.published import parse_datetime
 from edunews.crawl.xml import child_text, children, local_name, parse_xml
 
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
+
 
 def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
+    """The feed's entries; given a web page instead, the feed the page links to."""
     try:
         resp = ctx.fetch(feed_url, why="feed")
     except FetchError as exc:
@@ -31,6 +34,10 @@ def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
         )
         return
     entries = feed_entries(resp.body, resp.url)
+    linked = linked_feed(resp.body, resp.url) if entries is None else None
+    if linked and linked != feed_url:
+        yield from discover(ctx, linked)
+        return
     if entries is None:
         yield ListingFailure(feed_url, FetchError("parse_error", "not an RSS or Atom feed"))
         return
@@ -38,6 +45,18 @@ def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
         if ctx.since and when and when <= ctx.since and ctx.is_known(url):
             continue
         yield Found(url, lastmod=when)
+
+
+def linked_feed(body: bytes, page_url: str) -> str | None:
+    """The feed a web page announces with <link rel="alternate" type="application/rss+xml">."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body[:200_000], "lxml")
+    for link in soup.find_all("link", rel="alternate", href=True):
+        kind = (link.get("type") or "").lower()
+        if kind in FEED_TYPES and "comments" not in link["href"]:
+            return urljoin(page_url, link["href"])
+    return None
 
 
 def feed_entries(body: bytes, base_url: str) -> list[tuple[str, datetime | None]] | None:

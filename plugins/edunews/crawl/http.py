@@ -7,8 +7,8 @@ hand and checked hop by hop (allowed hosts, private addresses after DNS resoluti
 
 from __future__ import annotations
 
-import ipaddress
 import os
+import re
 import socket
 import time
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from edunews import __version__
+from edunews.crawl.guard import MARKER, PublicOnlyAdapter, is_private_address
 from edunews.crawl.ratelimit import DEFAULT_INTERVAL, LIMITER, HostLimiter
 from edunews.crawl.robots import RobotsCache
 
@@ -109,6 +110,10 @@ class HttpClient:
 
     def __post_init__(self) -> None:
         self.session.headers["User-Agent"] = USER_AGENT
+        if not self.allow_private_network:
+            adapter = PublicOnlyAdapter()
+            self.session.mount("http://", adapter)
+            self.session.mount("https://", adapter)
         self.allowed_hosts = {h.lower() for h in self.allowed_hosts}
         self.robots = RobotsCache(self._fetch_robots)
 
@@ -206,6 +211,8 @@ class HttpClient:
             except requests.Timeout as exc:
                 raise FetchError("network_error", f"timeout: {_short(exc)}") from exc
             except requests.RequestException as exc:
+                if MARKER in str(exc):
+                    raise FetchError("off_site", f"{_host(url)} {MARKER}") from exc
                 raise FetchError("network_error", f"{type(exc).__name__}: {_short(exc)}") from exc
             if resp.is_redirect:
                 url = urljoin(resp.url, resp.headers.get("Location", ""))
@@ -274,9 +281,24 @@ class HttpClient:
             raise FetchError("off_site", f"{host} resolves to a private or loopback address")
 
 
+_CAUSE = re.compile(
+    r"\[Errno -?\d+\] [^'\")]+|Read timed out|Connect(?:ion)? timed out|timed out|"
+    r"IncompleteRead\([^)]*\)|Connection aborted|Connection broken|Connection reset by peer"
+)
+
+
 def _short(exc: Exception) -> str:
-    # urllib3 messages repeat the whole connection pool; the first line is enough for a log.
-    return str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+    """The cause, without the URL and pool urllib3 wrap it in: reasons are counted by text,
+    so "[Errno 111] Connection refused" must read the same for every page of a site."""
+    text = str(exc)
+    cause = _CAUSE.search(text)
+    if cause:
+        return cause.group(0).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -299,18 +321,4 @@ def _is_private(host: str) -> bool:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror:
         return False  # the request itself will fail with a clear network error
-    return any(_private_address(info[4][0]) for info in infos)
-
-
-def _private_address(text: str) -> bool:
-    address = ipaddress.ip_address(text.split("%")[0])
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_reserved
-        or address.is_multicast
-        or address.is_unspecified
-    )
+    return any(is_private_address(info[4][0]) for info in infos)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 import psycopg
 
@@ -31,8 +31,10 @@ class FetchedPage:
 
     @property
     def content_sha256(self) -> str:
-        # The article, not the page: sidebars and counters change on every visit.
-        content = f"{self.title}\n{self.published_at}\n{self.body_text}"
+        # The article, not the page: sidebars and counters change on every visit. The date
+        # in UTC: the REST API and the page give the same instant in different zones.
+        published = self.published_at.astimezone(UTC).isoformat() if self.published_at else ""
+        content = f"{self.title}\n{published}\n{self.body_text}"
         return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
