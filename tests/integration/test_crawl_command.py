@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from edunews.cli import main
-from edunews.testsites import load_articles, serve
-from edunews.testsites.catalog import REGISTRY, build_site
+from edunews.testsites import Reply, load_articles, serve
+from edunews.testsites.catalog import build_site
 from edunews.testsites.joomla import JoomlaSite
 from edunews.warehouse import connect
 
@@ -33,15 +33,27 @@ def test_unknown_joomla_site_by_url_then_nothing_new(empty_raw, capsys):
     assert count_pages(source_id) == 6
 
 
+class Unwelcoming:
+    """A sitemap of pages the crawler must not or cannot have; none costs a retry."""
+
+    def handle(self, request):
+        host = "http://" + request.headers["host"]
+        if request.path == "/robots.txt":
+            return Reply(200, b"User-agent: *\nDisallow: /private/\n")
+        if request.path == "/sitemap.xml":
+            urls = [f"{host}/private/1", f"{host}/private/2", "http://elsewhere.example/1"]
+            locs = "".join(f"<url><loc>{u}</loc></url>" for u in [*urls, f"{host}/gone"])
+            return Reply.xml(f"<urlset>{locs}</urlset>")
+        return Reply.not_found()
+
+
 def test_registry_sources_by_id_with_summary_by_reason(empty_raw, tmp_path, monkeypatch, capsys):
-    sites = {kind: build_site(kind, 3) for kind in ("wordpress", "faulty")}
-    with serve(sites["wordpress"]) as wp, serve(sites["faulty"]) as faulty:
+    with serve(build_site("wordpress", 3)) as wp, serve(Unwelcoming()) as faulty:
         registry = tmp_path / "sources.yml"
         registry.write_text(
             "sources:\n"
             f"  - {{id: wp, name: wp, kind: auto, start_urls: ['{wp.url}']}}\n"
-            f"  - {{id: bad, name: bad, kind: {REGISTRY['faulty']['kind']},"
-            f" start_urls: ['{faulty.url}']}}\n"
+            f"  - {{id: bad, name: bad, kind: sitemap, start_urls: ['{faulty.url}']}}\n"
             f"  - {{id: other, name: other, start_urls: ['{wp.url}']}}\n",
             encoding="utf-8",
         )
@@ -64,7 +76,8 @@ def test_registry_sources_by_id_with_summary_by_reason(empty_raw, tmp_path, monk
     assert code == 0
     assert "wp: new 3" in out and "bad: new" in out and "other" not in out
     assert "failed by reason:" in out
-    assert "robots_disallowed" in out and "off_site" in out
+    assert "     2  robots_disallowed: robots.txt disallows this path" in out
+    assert "off_site" in out and "http_error: HTTP 404" in out
     assert count_pages("other") == 0
 
 

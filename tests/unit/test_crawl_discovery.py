@@ -75,3 +75,17 @@ def test_the_registry_file_lists_every_office_with_a_website():
     by_id = {s.id: s for s in sources}
     # newer domain where one was seen, with its folder
     assert by_id["kan1"].start_urls == ("https://www.kan1.go.th/sppkan1/",)
+
+
+def test_robots_rules_follow_rfc_9309():
+    from edunews.crawl.robots import parse_robots, rules_for_status
+
+    rules = parse_robots("User-agent: *\nDisallow: /private/\nCrawl-delay: 5\nSitemap: /s.xml\n")
+    assert not rules.allowed("http://s.test/private/a", "edunews")
+    assert rules.allowed("http://s.test/news/1", "edunews")
+    assert rules.crawl_delay("edunews") == 5.0
+    assert rules.sitemaps() == ["/s.xml"]
+    assert rules_for_status(404, "").allowed("http://s.test/private/a", "edunews")
+    unavailable = rules_for_status(503, "")
+    assert not unavailable.allowed("http://s.test/news/1", "edunews")
+    assert "503" in unavailable.why
