@@ -34,3 +34,23 @@ def test_title_first_and_one_per_code():
         ("quality_school_tambon", "title"),
         ("covid19", "text"),
     ]
+
+
+def test_named_local_programmes_are_other():
+    found = find_initiatives(
+        "", "จัดประชุมดำเนินโครงการ “บ่องามสร้างสุข” และการขับเคลื่อน “ห้วยกลางโมเดล” ต่อไป"
+    )
+    assert [(i.code, i.name) for i in found] == [
+        ("other", "บ่องามสร้างสุข"),
+        ("other", "ห้วยกลางโมเดล"),
+    ]
+
+
+def test_quoted_programme_of_the_code_list_keeps_its_code():
+    found = find_initiatives("", "ขับเคลื่อนโครงการ “โรงเรียนคุณภาพประจำตำบล”")
+    assert [i.code for i in found] == ["quality_school_tambon"]
+
+
+def test_weak_alias_named_as_a_policy_counts_once():
+    assert _codes("", "สอดคล้องกับนโยบายการลดความเหลื่อมล้ำทางการศึกษา") == ["equity"]
+    assert _codes("", "งานวิจัยที่ช่วยลดความเหลื่อมล้ำทางสุขภาพ") == []

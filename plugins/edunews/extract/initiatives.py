@@ -38,6 +38,10 @@ WEAK_ALIASES = frozenset(
     }
 )
 
+# Named programmes are read in the report's first part only: further down, pages list
+# related projects of the ministry.
+_PROGRAMME_CHARS = 1500
+
 # Short Latin aliases collide with other words (NT in NTERNATIONAL, AI in AIDS, RT in
 # ART): they must stand alone and keep their case.
 _CASE_SENSITIVE_MAX = 5
@@ -113,9 +117,51 @@ def _is_weak(mention: InitiativeMention) -> bool:
     return _key(mention.evidence) in _WEAK_KEYS
 
 
+# A weak alias right after these words names the programme the event serves
+# ("สอดคล้องกับนโยบายการลดความเหลื่อมล้ำทางการศึกษา", "วางแนวทางการ...ปฐมวัย").
+_POLICY_BEFORE = re.compile(r"นโยบาย(?:การ|ด้าน|เรื่อง)?|แนวทางการ")
+_POLICY_CHARS = 40
+
+# Named local programmes not in the code list: "โครงการ “บ่องามสร้างสุข”", "“ห้วยกลางโมเดล”".
+_NAMED_PROGRAMME = re.compile(
+    r"โครงการ\s?[“\"‘](?P<project>[^”\"’\n]{3,60})[”\"’]"
+    r"|[“\"‘](?P<model>[^”\"’\n\s]{2,30}\s?(?:โมเดล|Model|model))[”\"’]"
+)
+
+
+def _passing_mention(m: InitiativeMention, counts: dict[str, int], text: str) -> bool:
+    """A weak alias once in the body, not named as a policy: not the event's topic."""
+    if not _is_weak(m) or m.source == "title" or counts[_key(m.evidence)] >= 2:
+        return False
+    return not _in_policy_context(text, m)
+
+
+def _in_policy_context(text: str, mention: InitiativeMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = text[max(line_start, mention.start - _POLICY_CHARS) : mention.start]
+    return bool(_POLICY_BEFORE.search(before))
+
+
+def _named_programmes(text: str, source: str, known: list[InitiativeMention]):
+    """`other` for each named programme whose name holds no alias of the code list."""
+    found = []
+    for m in _NAMED_PROGRAMME.finditer(text):
+        group = "project" if m.group("project") else "model"
+        start, end = m.start(group), m.end(group)
+        if any(k.source == source and k.start < end and start < k.end for k in known):
+            continue
+        name = m.group(group).strip()
+        found.append(InitiativeMention("other", name, name, start, start + len(name), source))
+    return found
+
+
 def find_initiatives(title: str, text: str) -> list[InitiativeMention]:
-    """One mention per code (the first), in order of appearance, title first."""
+    """One mention per code (the first; every distinct name for `other`), in order of
+    appearance, title first."""
     mentions = _mentions(title, "title") + _mentions(text, "text")
+    mentions += _named_programmes(title, "title", mentions)
+    mentions += _named_programmes(text[:_PROGRAMME_CHARS], "text", mentions)
+    mentions.sort(key=lambda x: (x.source != "title", x.start))
     # A weak alias counts when the same words come back (one passing phrase is not a topic).
     counts: dict[str, int] = {}
     for m in mentions:
@@ -123,9 +169,10 @@ def find_initiatives(title: str, text: str) -> list[InitiativeMention]:
         counts[key] = counts.get(key, 0) + 1
     chosen: dict[str, InitiativeMention] = {}
     for m in mentions:
-        if m.code in chosen:
+        key = m.code if m.code != "other" else "other:" + _key(m.evidence)
+        if key in chosen:
             continue
-        if _is_weak(m) and m.source != "title" and counts[_key(m.evidence)] < 2:
+        if _passing_mention(m, counts, text):
             continue
-        chosen[m.code] = m
+        chosen[key] = m
     return list(chosen.values())

@@ -27,6 +27,26 @@ _COUNT = re.compile(_APPROX + _NUMBER + _PEOPLE)
 _PER_UNIT = re.compile(r"ละ\s*$")
 _MAX_GAP = 80
 
+# Numbers of people who are not the event's participants: applicants, people affected,
+# target groups and beneficiaries, people hired, statistics and plans ("จะ", "คาดว่า").
+# The nearest cue before a count decides: "ผู้เข้าร่วมกิจกรรมเกินเป้าหมาย ... รวม 660,218
+# คน" is about participants, "ผู้ได้รับผลกระทบ จำนวน 107,362 คน" is not.
+_NOT_PARTICIPANTS = re.compile(
+    r"ผู้สมัคร|(?<!อาสา)สมัคร|ผลกระทบ|กลุ่มเป้าหมาย|เป้าหมาย(?!ที่ตั้งไว้)|ได้ประโยชน์|ผู้รับประโยชน์|"
+    r"จ้างงาน|ผู้กู้|ผู้ป่วย|ผู้เสียชีวิต|ต่างชาติทั้งหมด|ทั่วประเทศ|ปีการศึกษา|เพิ่มขึ้น|ลดลง|"
+    r"คาดว่า|จะมี|จะ|ระยะแรก|ปีละ|ต่อปี|ผู้สำเร็จการศึกษา|ทุน|นักเรียนกว่า|มีนักเรียน"
+)
+_NEAREST_CUE = re.compile(_PARTICIPATION.pattern + "|(?P<not>" + _NOT_PARTICIPANTS.pattern + ")")
+_CUE_CHARS = 90
+
+
+def _about_participants(text: str, number_start: int) -> bool:
+    """Whether the nearest cue before a count (same line) is not a non-participant one."""
+    line_start = text.rfind("\n", 0, number_start) + 1
+    window_start = max(line_start, number_start - _CUE_CHARS)
+    cues = list(_NEAREST_CUE.finditer(text, window_start, number_start))
+    return not cues or not cues[-1].group("not")
+
 
 @dataclass(frozen=True)
 class CountFinding:
@@ -45,11 +65,13 @@ def find_participant_count(
     """The participant count stated in normalised text[start:end], or None."""
     window = text[start:end]
     for m in _TOTAL.finditer(window):
-        if _value(m) > 0:
+        if _value(m) > 0 and _about_participants(window, m.start("n")):
             return CountFinding(_value(m), start + m.start("n"), start + m.end("n"))
     for m in _COUNT.finditer(window):
         before = window[max(0, m.start() - _MAX_GAP) : m.start()]
         if _PER_UNIT.search(window[max(0, m.start("n") - 6) : m.start("n")]):
+            continue
+        if not _about_participants(window, m.start("n")):
             continue
         if _PARTICIPATION.search(before) and _value(m) > 1:
             return CountFinding(_value(m), start + m.start("n"), start + m.end("n"))
