@@ -103,9 +103,12 @@ def test_joomla_listing_in_windows_874(empty_raw, undeclared):
             settings={"listing_url": "/" + CATEGORY, "link_pattern": r"view=article"},
         )
         first = crawl_source(source, client=client(source))
+        listings_before = sum(n for t, n in served.hits.items() if "view=category" in t)
         second = crawl_source(source, client=client(source))
+        listings = sum(n for t, n in served.hits.items() if "view=category" in t)
     assert first.new == 12 and first.failed == 0
     assert second.new == second.changed == 0
+    assert listings - listings_before == 1, "an increment stops at a listing page with nothing new"
     assert_articles(site, articles, "joomla", lambda a: site.link(a, host))
     assert {row[3] for row in landed("joomla").values()} == {"cp874"}
 

@@ -148,3 +148,23 @@ def test_content_hash_does_not_depend_on_the_time_zone():
         return FetchedPage("s", "u", None, 200, "utf-8", "", "t", "b", published, None, None)
 
     assert page(when).content_sha256 == page(when.astimezone(BANGKOK)).content_sha256
+
+
+def test_closed_rest_api_falls_back_to_the_feed(empty_raw):
+    articles = load_articles(6)
+    site = WordPressSite(articles, rest_open=False)
+    with serve(site) as served:
+        source = Source(id="wp-closed", name="wp", kind="auto", start_urls=(served.url,))
+        summary = crawl(source)
+        landed = pages(source.id)
+    assert summary.new == 6 and summary.failed == 0 and summary.complete
+    for article in articles:
+        title, body, published = landed[site.link(article)]
+        assert (title, body, published) == (article.title, article.body_text, article.published)
+
+
+def test_a_feed_as_the_start_url(empty_raw):
+    site = WordPressSite(load_articles(3))
+    with serve(site) as served:
+        source = Source(id="feed-url", name="f", kind="auto", start_urls=(served.url + "feed/",))
+        assert crawl(source).new == 3

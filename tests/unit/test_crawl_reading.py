@@ -40,6 +40,11 @@ def test_thai_pages_decode_whatever_they_declare(body, content_type, charset):
     assert THAI.strip() in text
 
 
+def test_legacy_bytes_behind_a_utf8_header_are_still_read():
+    text, used = decode_body(THAI.encode("cp874"), "text/html; charset=UTF-8")
+    assert used == "cp874" and THAI.strip() in text
+
+
 def test_header_wins_over_meta():
     body = b'<meta charset="iso-8859-1">' + THAI.encode("utf-8")
     assert decode_body(body, "text/html; charset=utf-8")[1] == "utf-8"

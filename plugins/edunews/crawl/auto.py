@@ -32,6 +32,9 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
             FetchError("http_error", f"home page answered HTTP {home.status}", home.status),
         )
         return
+    if feeds.feed_entries(home.body, home.url) is not None:
+        yield from feeds.discover(ctx, home.url)  # the start URL is a feed itself
+        return
     soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
     for attempt in _attempts(ctx, home, soup):
         items = list(attempt)

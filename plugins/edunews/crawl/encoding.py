@@ -61,22 +61,41 @@ def detect_charset(body: bytes) -> str:
         pass
     best = from_bytes(body[:200_000]).best()
     found = normalize_charset(best.encoding) if best else None
-    # Detectors often call undeclared Thai bytes some other single-byte charset.
-    if found is None or _looks_thai_legacy(body):
+    # Detectors often call undeclared Thai bytes some other single-byte charset, or a wide
+    # one; an undeclared page that is not UTF-8 is, on these sites, most likely TIS-620.
+    if found is None or found.startswith(("utf-16", "utf-32")) or _looks_thai_legacy(body):
         return "cp874"
     return found
 
 
-def _looks_thai_legacy(body: bytes) -> bool:
+def _looks_thai_legacy(body: bytes, minimum: int = 20) -> bool:
     # Thai letters in TIS-620 are 0xA1-0xFB; a page of Thai text is full of them.
     high = sum(1 for b in body[:20_000] if b >= 0x80)
     thai = sum(1 for b in body[:20_000] if 0xA1 <= b <= 0xFB)
-    return high > 20 and thai / high > 0.95
+    return high >= minimum and thai / high > 0.95
 
 
 def decode_body(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """The text and the charset it was decoded with."""
-    charset = header_charset(content_type) or meta_charset(body) or detect_charset(body)
-    if charset == "utf-8" and body.startswith(codecs.BOM_UTF8):
-        charset = "utf-8-sig"
+    """The text and the charset it was decoded with.
+
+    The first of header, meta tag and detection that decodes the bytes cleanly wins: Thai
+    servers often say UTF-8 in the header and serve TIS-620 all the same.
+    """
+    declared = [header_charset(content_type), meta_charset(body)]
+    candidates = [c for c in declared if c]
+    for charset in candidates:
+        try:
+            return body.decode(_with_bom(charset, body)), _with_bom(charset, body)
+        except UnicodeDecodeError:
+            continue
+    detected = "cp874" if _looks_thai_legacy(body, minimum=4) else detect_charset(body)
+    # Detectors guess wide encodings for a few stray bytes: no page is UTF-16 without a BOM.
+    plausible = not detected.startswith(("utf-8", "utf-16", "utf-32"))
+    if not candidates or plausible:
+        return body.decode(detected, errors="replace"), detected
+    charset = candidates[0]  # nothing fits cleanly: the server's word, with replacements
     return body.decode(charset, errors="replace"), charset
+
+
+def _with_bom(charset: str, body: bytes) -> str:
+    return "utf-8-sig" if charset == "utf-8" and body.startswith(codecs.BOM_UTF8) else charset

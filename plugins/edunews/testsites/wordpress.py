@@ -28,11 +28,13 @@ class WordPressSite:
         links: str = "pretty",
         prefix: str = "/",
         robots: str = "User-agent: *\nDisallow: /wp-admin/\n",
+        rest_open: bool = True,
     ) -> None:
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
         self.links = links
         self.prefix = prefix
         self.robots = robots
+        self.rest_open = rest_open  # False: a security plugin closes the REST API
         self.host = ""  # "http://127.0.0.1:PORT", set from the first request's Host header
 
     # Addresses ---------------------------------------------------------------------------
@@ -91,6 +93,9 @@ class WordPressSite:
         )
 
     def posts(self, request: Request) -> Reply:
+        if not self.rest_open:
+            body = {"code": "rest_cannot_access", "data": {"status": 401}}
+            return Reply(401, json.dumps(body).encode(), {"Content-Type": "application/json"})
         chosen = self.articles
         if request.arg("after"):
             after = _aware(request.arg("after"))
