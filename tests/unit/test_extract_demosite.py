@@ -30,11 +30,11 @@ THRESHOLDS = {
     "participant_count": 0.98,
     "province": 0.98,
     "venue": 0.97,
-    "chair": 0.93,
-    "persons": 0.94,
-    "person_roles": 0.65,
+    "chair": 0.97,
+    "persons": 0.97,
+    "person_roles": 0.95,
     "schools": 0.97,
-    "initiatives": 0.90,
+    "initiatives": 0.95,
 }
 
 

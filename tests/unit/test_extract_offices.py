@@ -63,3 +63,17 @@ def test_local_office_hosts_when_higher_office_presides():
 
 def test_no_office():
     assert find_organizer_office("ข่าว", "ไม่มีหน่วยงาน") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("สพป.ชม.1", ("spp", "เชียงใหม่", 1)),
+        ("สพป.นศ.๒", ("spp", "นครศรีธรรมราช", 2)),
+        ("สพป. ชม. เขต 6", ("spp", "เชียงใหม่", 6)),
+        ("สพม.สป.", ("spm", "สมุทรปราการ", None)),
+        ("สพป.นครพนม เขต 1", ("spp", "นครพนม", 1)),  # a name, not the code นค
+    ],
+)
+def test_standard_province_codes_in_office_names(text, key):
+    assert parse_office(text).key == key

@@ -90,3 +90,58 @@ def test_extract_file_keeps_order_and_reports_bad_lines(tmp_path):
 def test_extract_file_raises_when_input_is_missing(tmp_path):
     with pytest.raises(OSError):
         extract_file(tmp_path / "missing.jsonl", tmp_path / "out.jsonl")
+
+
+VISIT = {
+    "id": "v1",
+    "title": "สพป.ชม.๑ นิเทศ ติดตามการจัดการเรียนรู้",
+    "text": (
+        "สพป.เชียงใหม่ เขต ๑ โดยนายสมชาย ใจดี ผอ.สพป.เชียงใหม่ เขต ๑ เป็นประธาน "
+        "นำคณะศึกษานิเทศก์ลงพื้นที่ตรวจเยี่ยมโรงเรียนบ้านหนองบัว ระหว่างวันที่ ๙-๑๐ ก.ย. ๖๓ "
+        "มีผู้เข้าร่วมทั้งสิ้น ๔๐ คน\n"
+        "นางสมศรี ใจงาม ผู้อำนวยการโรงเรียนบ้านหนองบัว ให้การต้อนรับ"
+    ),
+    "url": None,
+    "published_at": "2020-09-12",
+}
+
+
+def _spans(evidence):
+    for value in evidence.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            yield item
+            if item.get("role"):
+                yield item["role"]
+
+
+def test_every_value_has_evidence_pointing_into_the_original_text():
+    record = extract_article(VISIT)
+    evidence = record["evidence"]
+    for key, value in record["event"].items():
+        assert value is None or key in evidence, key
+    assert len(evidence["persons"]) == len(record["persons"])
+    assert len(evidence["schools"]) == len(record["schools"])
+    assert len(evidence["offices"]) == len(record["offices"])
+    assert len(evidence["initiatives"]) == len(record["initiatives"])
+    for span in _spans(evidence):
+        source = VISIT[span["source"]] if span["source"] in ("title", "text") else None
+        if source is not None:  # Thai digits and all: the words as the page has them
+            assert source[span["start"] : span["end"]] == span["text"]
+    assert evidence["persons"][0]["role"]["text"] == "เป็นประธาน"
+
+
+def test_visited_school_is_the_host():
+    record = extract_article(VISIT)
+    assert record["event"]["venue"] == "โรงเรียนบ้านหนองบัว"
+    assert record["schools"] == [{"name": "โรงเรียนบ้านหนองบัว", "role": "host"}]
+    assert {p["name"]: p["role"] for p in record["persons"]} == {
+        "สมชาย ใจดี": "chair",
+        "สมศรี ใจงาม": "host",
+    }
+
+
+def test_date_from_the_publishing_day_says_so():
+    record = extract_article({"id": "p", "text": "ประชุมครู", "published_at": "2024-06-06"})
+    assert record["event"]["date_start"] == "2024-06-06"
+    assert record["evidence"]["date_start"]["source"] == "published_at"

@@ -74,8 +74,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     provs = rf"(?P<provs>{prov}(?:\s*(?:-|–|,|และ)?\s*{prov}){{0,3}})"
     spp_head = rf"(?:{_SPP_LONG}\s*(?:\(\s*สพป\.?\s*\)\s*)?|สพป\.\s*|สพป\s+)"
     spm_head = rf"(?:{_SPM_LONG}\s*(?:\(\s*สพม\.?\s*\)\s*)?|สพม\.\s*|สพม\s+)"
+    # Standard two-letter province codes, always with their dot: "สพป.ชม.1", "สพม.นศ.".
+    code = r"(?P<code>" + "|".join(sorted(province_codes(), key=len, reverse=True)) + r")\."
     table = [
         ("spp", rf"{spp_head}(?P<prov>{prov})(?:{_AREA})?"),
+        ("spp_code", rf"(?:สพป\.?\s*){code}(?:{_AREA})?"),
+        ("spm_code", rf"(?:สพม\.?\s*){code}(?:{_AREA})?"),
         ("spm_new", rf"{spm_head}{provs}(?:{_AREA})?"),
         ("spm_old", rf"{spm_head}(?:เขต(?:พื้นที่)?\s*)?(?P<area>\d{{1,2}})(?!\d)"),
         ("moe_province", rf"(?:ศธจ\.\s*|สำนักงานศึกษาธิการจังหวัด\s*)(?P<prov>{prov})"),
@@ -105,8 +109,23 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(pattern)) for kind, pattern in table]
 
 
+@cache
+def province_codes() -> dict[str, str]:
+    """Standard province code (ชม) -> canonical province name (เชียงใหม่)."""
+    return {row["code"]: row["province"] for row in read_csv("province_codes.csv")}
+
+
 # Specificity when two patterns cover the same words: the longer match wins, then this.
-_PRIORITY = {"spp": 0, "spm_new": 1, "spm_old": 2, "moe_province": 3, "obec": 4, "moe": 5}
+_PRIORITY = {
+    "spp": 0,
+    "spp_code": 0,
+    "spm_code": 1,
+    "spm_new": 1,
+    "spm_old": 2,
+    "moe_province": 3,
+    "obec": 4,
+    "moe": 5,
+}
 
 
 def _provinces_in(group: str) -> tuple[str, ...]:
@@ -120,6 +139,9 @@ def _mention(kind: str, m: re.Match[str]) -> OfficeMention | None:
     area = int(groups["area"]) if groups.get("area") else None
     if kind == "spp":
         return OfficeMention("spp", canonical(groups["prov"]), area, name, m.start(), m.end())
+    if kind in ("spp_code", "spm_code"):
+        province = province_codes()[groups["code"]]
+        return OfficeMention(kind[:3], province, area, name, m.start(), m.end(), (province,))
     if kind == "spm_new":
         provinces = _provinces_in(groups["provs"])
         if not provinces:

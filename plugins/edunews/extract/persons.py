@@ -111,6 +111,7 @@ class Person:
     start: int
     end: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    role_span: tuple[int, int] | None = None  # the words the role was read from
 
     def as_dict(self) -> dict:
         return {
@@ -290,8 +291,8 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
         found.append((person, NameSpan(m_start, m_end)))
     found = sorted(found + _title_mentions(text, start, end, found), key=lambda f: f[1].start)
     roles = clause_roles(text, [span for _person, span in found], end)
-    for (person, _span), role in zip(found, roles, strict=True):
-        role = role or "mentioned"
-        if ROLE_RANK[role] < ROLE_RANK[person.role]:
-            person.role = role
+    for (person, _span), finding in zip(found, roles, strict=True):
+        if finding and ROLE_RANK[finding.role] < ROLE_RANK[person.role]:
+            person.role = finding.role
+            person.role_span = (finding.start, finding.end)
     return list(people.values())

@@ -7,6 +7,7 @@ cannot stop a nightly run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,16 +17,16 @@ from .furniture import lead_start
 from .initiatives import find_initiatives
 from .offices import OfficeMention, choose_organizer, find_offices, office_province
 from .participants import find_participant_count
-from .persons import find_persons
+from .persons import Person, find_persons
 from .provinces import find_prefixed
 from .schools import find_schools
 from .thai_dates import choose_event_date, parse_iso
 from .thai_text import Normalized, normalize, squash_spaces
-from .venue import find_venue
+from .venue import VenueFinding, find_venue
 
 # Bump the minor version when rules or gazetteers change what records say, the major one
 # when the record's shape changes.
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 # Participant totals are stated in the report's first paragraphs; further down, counts
 # are statistics (students in the province, teachers in the country).
@@ -95,7 +96,7 @@ def _evidence(art: Article, source: str, start: int, end: int) -> dict:
 
 
 def _event_province(
-    art: Article, venue, organizer: OfficeMention | None
+    art: Article, venue, organizer: OfficeMention | None, organizer_evidence: dict | None
 ) -> tuple[str | None, dict | None]:
     # The venue's province, else one the title names with จังหวัด, else the organiser's.
     if venue and venue.province:
@@ -105,15 +106,29 @@ def _event_province(
         return titled[0].province, _evidence(art, "title", titled[0].start, titled[0].end)
     province = office_province(organizer)
     if province:
-        return province, None
+        return province, organizer_evidence
     return None, None
 
 
-def build_record(art: Article) -> dict:
+def _published_evidence(art: Article) -> dict:
+    """Evidence of a value taken from the page's publishing date, not from its words."""
+    day = art.published_at.isoformat() if art.published_at else None
+    return {"source": "published_at", "start": None, "end": None, "text": day}
+
+
+def _event_part(art: Article) -> tuple[dict, dict, VenueFinding | None]:
+    """The record's `event`, its evidence, and the venue (schools read it)."""
     evidence: dict[str, Any] = {}
     finding = choose_event_date(art.ntitle, art.ntext, art.published_at, art.body_start)
-    if finding and finding.source != "published_at":
-        evidence["date_start"] = _evidence(art, finding.source, finding.pos, finding.endpos)
+    if finding:
+        date_span = (
+            _published_evidence(art)
+            if finding.source == "published_at"
+            else _evidence(art, finding.source, finding.pos, finding.endpos)
+        )
+        evidence["date_start"] = date_span
+        if finding.end:
+            evidence["date_end"] = date_span
     event_type = find_event_type(art.ntitle, art.ntext, art.body_start)
     if event_type:
         source = "title" if event_type.where == "title" else "text"
@@ -132,46 +147,99 @@ def build_record(art: Article) -> dict:
     venue = find_venue(art.ntext, max(art.body_start, venue_start - 200), venue_start + 900)
     if venue:
         evidence["venue"] = _evidence(art, "text", venue.start, venue.end)
-    province, province_evidence = _event_province(art, venue, organizer)
+    province, province_evidence = _event_province(
+        art, venue, organizer, evidence.get("organizer_office")
+    )
     if province_evidence:
         evidence["province"] = province_evidence
     count = find_participant_count(art.ntext, art.body_start, art.body_start + _COUNT_WINDOW)
     if count:
         evidence["participant_count"] = _evidence(art, "text", count.start, count.end)
+    event = {
+        "event_type": event_type.code if event_type else "other",
+        "date_start": finding.start.isoformat() if finding else None,
+        "date_end": finding.end.isoformat() if finding and finding.end else None,
+        "venue": as_written(art, "text", venue.start, venue.end) if venue else None,
+        "province": province,
+        "organizer_office": office_dict(art, organizer, organizer_source),
+        "participant_count": count.count if count else None,
+    }
+    return event, evidence, venue
+
+
+def _persons_part(art: Article) -> tuple[list[Person], list[dict], list[dict]]:
+    """Persons found, their records, and the evidence of each name and role."""
     persons = find_persons(art.ntext, art.body_start)
-    evidence["persons"] = [_evidence(art, "text", p.start, p.end) for p in persons]
-    schools = find_schools(art.ntext, art.body_start)
-    evidence["schools"] = [_evidence(art, "text", s.start, s.end) for s in schools]
-    initiatives = find_initiatives(art.ntitle, art.ntext[art.body_start :])
-    initiative_records = []
-    evidence["initiatives"] = []
-    for i in initiatives:
+    records = [_person_dict(art, p) for p in persons]
+    evidence = []
+    for p in persons:
+        span = _evidence(art, "text", p.start, p.end)
+        span["role"] = _evidence(art, "text", *p.role_span) if p.role_span else None
+        evidence.append(span)
+    return persons, records, evidence
+
+
+def _school_key(name: str) -> str:
+    return re.sub(r"\s+|\([^)]*\)|โรงเรียน", "", name)
+
+
+def _schools_part(
+    art: Article, venue: VenueFinding | None, persons: list[Person]
+) -> tuple[list[dict], list[dict]]:
+    """Schools with their role: the host when the event took place there or its head
+    welcomed the visitors ("ให้การต้อนรับ"); their evidence, the role's too."""
+    hosts: dict[str, tuple[int, int]] = {}
+    if venue:
+        for school in find_schools(venue.venue):
+            hosts[_school_key(school.name)] = (venue.start, venue.end)
+    for person in persons:
+        if person.role == "host" and person.organization and person.role_span:
+            hosts.setdefault(_school_key(person.organization), person.role_span)
+    records, evidence = [], []
+    for school in find_schools(art.ntext, art.body_start):
+        host = hosts.get(_school_key(school.name))
+        records.append({"name": _school_name(art, school), "role": "host" if host else None})
+        span = _evidence(art, "text", school.start, school.end)
+        span["role"] = _evidence(art, "text", *host) if host else None
+        evidence.append(span)
+    return records, evidence
+
+
+def _initiatives_part(art: Article) -> tuple[list[dict], list[dict]]:
+    records, evidence = [], []
+    for i in find_initiatives(art.ntitle, art.ntext[art.body_start :]):
         offset = 0 if i.source == "title" else art.body_start
         span = _evidence(art, i.source, i.start + offset, i.end + offset)
-        evidence["initiatives"].append(span)
-        initiative_records.append({"code": i.code, "name": span["text"], "evidence": span["text"]})
-    offices = _office_list(art, organizer)
+        evidence.append(span)
+        records.append({"code": i.code, "name": span["text"], "evidence": span["text"]})
+    return records, evidence
+
+
+def build_record(art: Article) -> dict:
+    event, evidence, venue = _event_part(art)
+    persons, person_records, evidence["persons"] = _persons_part(art)
+    schools, evidence["schools"] = _schools_part(art, venue, persons)
+    offices, evidence["offices"] = _office_list(art, choose_organizer_of(event))
+    initiatives, evidence["initiatives"] = _initiatives_part(art)
     return {
         "id": art.id,
         "extractor_version": EXTRACTOR_VERSION,
-        "event": {
-            "event_type": event_type.code if event_type else "other",
-            "date_start": finding.start.isoformat() if finding else None,
-            "date_end": finding.end.isoformat() if finding and finding.end else None,
-            "venue": as_written(art, "text", venue.start, venue.end) if venue else None,
-            "province": province,
-            "organizer_office": office_dict(art, organizer, organizer_source),
-            "participant_count": count.count if count else None,
-        },
-        "persons": [_person_dict(art, p) for p in persons],
-        "schools": [{"name": _school_name(art, s), "role": None} for s in schools],
+        "event": event,
+        "persons": person_records,
+        "schools": schools,
         "offices": offices,
-        "initiatives": initiative_records,
+        "initiatives": initiatives,
         "evidence": evidence,
     }
 
 
-def _person_dict(art: Article, person) -> dict:
+def choose_organizer_of(event: dict) -> tuple | None:
+    """The organiser's key (kind, province, area) as the record states it."""
+    office = event["organizer_office"]
+    return office and (office["kind"], office["province"], office["area_no"])
+
+
+def _person_dict(art: Article, person: Person) -> dict:
     out = person.as_dict()
     out["name"] = " ".join(out["name"].split())
     return out
@@ -182,20 +250,23 @@ def _school_name(art: Article, school) -> str:
     return school.name
 
 
-def _office_list(art: Article, organizer: OfficeMention | None) -> list[dict]:
-    """Every distinct office named in title and text; the organiser's role is host."""
+def _office_list(art: Article, organizer_key: tuple | None) -> tuple[list[dict], list[dict]]:
+    """Every distinct office named in title and text (the organiser's role is host), and
+    where each was first named."""
     found = [("title", o) for o in find_offices(art.ntitle)]
     found += [("text", o) for o in find_offices(art.ntext, 0)[: _MAX_OFFICES * 4]]
     out: dict[tuple, dict] = {}
+    spans: list[dict] = []
     for source, office in found:
         if office.key in out:
             continue
         record = office_dict(art, office, source)
-        record["role"] = "host" if organizer and office.key == organizer.key else "mentioned"
+        record["role"] = "host" if office.key == organizer_key else "mentioned"
         out[office.key] = record
+        spans.append(_evidence(art, source, office.start, office.end))
         if len(out) >= _MAX_OFFICES:
             break
-    return list(out.values())
+    return list(out.values()), spans
 
 
 def validate(article: Any) -> str | None:

@@ -72,9 +72,18 @@ class NameSpan:
     name_end: int
 
 
-def _cue(text: str, start: int, end: int) -> str | None:
+@dataclass(frozen=True)
+class RoleFinding:
+    """A role and the words it was read from (offsets in the text)."""
+
+    role: str
+    start: int
+    end: int
+
+
+def _cue(text: str, start: int, end: int) -> RoleFinding | None:
     m = _ROLE_RE.search(text, start, end)
-    return m.lastgroup if m else None
+    return RoleFinding(m.lastgroup, m.start(), m.end()) if m and m.lastgroup else None
 
 
 def _clause_end(text: str, start: int, limit: int) -> tuple[int, bool]:
@@ -85,7 +94,7 @@ def _clause_end(text: str, start: int, limit: int) -> tuple[int, bool]:
     return m.start(), bool(m.group("companions"))
 
 
-def _opener_role(text: str, start: int) -> str | None:
+def _opener_role(text: str, start: int) -> RoleFinding | None:
     """The role a list takes from the words that open the clause `start` is in, if any."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - _LIST_CHARS)
     breaks = list(_CLAUSE_BREAK.finditer(text, line_start, start))
@@ -93,19 +102,19 @@ def _opener_role(text: str, start: int) -> str | None:
         return None
     last = breaks[-1]
     if last.group("companions"):
-        return "attendee"
+        return RoleFinding("attendee", last.start(), last.end())
     if last.group("list"):
         head_start = breaks[-2].end() if len(breaks) > 1 else line_start
         return _cue(text, max(head_start, last.start() - _HEAD_CHARS), last.start())
     return None
 
 
-def clause_roles(text: str, spans: list[NameSpan], end: int) -> list[str | None]:
+def clause_roles(text: str, spans: list[NameSpan], end: int) -> list[RoleFinding | None]:
     """The role of each mention (in text order), None where the text gives none."""
-    roles: list[str | None] = [None] * len(spans)
+    roles: list[RoleFinding | None] = [None] * len(spans)
     # Walk backwards so that a name without a verb can take the verb of the next name in
     # the same clause (the verb that closes the list).
-    following: str | None = None  # the role the next name's own words give it
+    following: RoleFinding | None = None  # the role the next name's own words give it
     for i in range(len(spans) - 1, -1, -1):
         span = spans[i]
         next_start = spans[i + 1].start if i + 1 < len(spans) else end
