@@ -50,6 +50,9 @@ def test_failed_fetches_are_retried_next_run(empty_raw):
         slow_calls = site.calls["/slow"]
         crawl_source(source, client=client(source, **fast))
     assert site.calls["/slow"] == slow_calls + 1
+    assert site.calls["/down"] == 2, "a 503 is asked again on the next run"
+    assert site.calls["/gone"] == 1, "a 404 is not"
+    assert site.calls["/private/minutes"] == 0
     with connect() as conn:
         outcome = conn.execute(
             "select outcome from raw.fetch_log where source_id = 'retry' and url like '%%/slow'"

@@ -130,13 +130,13 @@ class HttpClient:
         """
         if params:
             url = requests.Request("GET", url, params=params).prepare().url or url
-        self._check_robots(url)
         headers = validators.headers() if validators else {}
         started = time.monotonic()
         attempt = 0
         while True:
             attempt += 1
             try:
+                self._check_robots(url)  # inside: an unreachable robots.txt is retried too
                 resp = self._get_following_redirects(url, headers)
             except FetchError as exc:
                 if exc.outcome != "network_error" or attempt > self.retries:

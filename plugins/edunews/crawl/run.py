@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
 from edunews.crawl.article import parse_article
@@ -31,6 +31,7 @@ DISCOVERY = {
     "sitemap": sitemaps.discover,
     "html": listing.discover,
 }
+INCREMENT_OVERLAP = timedelta(hours=1)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 
 
@@ -106,7 +107,10 @@ def crawl_source(
         # An explicit date means "look again from then": known pages are asked for again,
         # conditionally; a nightly increment skips those the site does not say changed.
         revisit = since is not None
-        since = since or state.last_complete_start
+        if since is None and state.last_complete_start is not None:
+            # A margin for the sites' clocks and for posts saved while the last run ran;
+            # what it asks again comes back unchanged and is not stored twice.
+            since = state.last_complete_start - INCREMENT_OVERLAP
         lander = Lander(conn, run_id, source.id, on_landed=summary.count)
         crawl = _SourceCrawl(source, client, state, since, lander, summary, max_pages, revisit)
         crawl.run()

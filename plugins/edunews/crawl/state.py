@@ -11,9 +11,9 @@ import psycopg
 
 from edunews.crawl.http import Validators
 
-# Failures worth another try next night; the rest (off-site, robots, too large) are final
-# until the site changes.
-RETRYABLE = ("network_error", "http_error")
+# Failures worth another try on the next runs (network errors, 429, 5xx), for a week; the
+# rest (404, off-site, robots, too large) stand until the site lists the URL as changed.
+RETRY_FOR = "7 days"
 
 
 @dataclass
@@ -48,10 +48,13 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
     state.retry = [
         url
         for (url,) in conn.execute(
-            "select url from (select distinct on (url) url, outcome, reason from raw.fetch_log"
-            " where source_id = %s order by url, fetch_id desc) latest"
-            " where outcome = any(%s) and reason not like 'listing%%'",
-            (source_id, list(RETRYABLE)),
+            "select url from (select distinct on (url) url, outcome, reason, http_status,"
+            " requested_at from raw.fetch_log where source_id = %s"
+            " order by url, fetch_id desc) latest"
+            " where requested_at > now() - %s::interval and reason not like 'listing%%'"
+            " and (outcome = 'network_error' or (outcome = 'http_error'"
+            " and (http_status is null or http_status = 429 or http_status >= 500)))",
+            (source_id, RETRY_FOR),
         )
         if url not in state.known
     ]
