@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +13,10 @@ from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.html_text import html_to_text, unescape_title
 from edunews.crawl.published import published_date
+
+# trafilatura logs an ERROR for every empty or odd page; the crawler records those itself
+# (parse_error in raw.fetch_log), so its own log would only repeat them louder.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 # Lines that survive main-text extraction on Thai news templates but belong to the page.
 _FURNITURE_LINE = re.compile(

@@ -19,7 +19,7 @@ RETRY_FOR = "7 days"
 @dataclass
 class SourceState:
     last_complete_start: datetime | None = None
-    known: set[str] = field(default_factory=set)
+    known: set[str] = field(default_factory=set)  # stored, or settled by a final failure
     validators: dict[str, Validators] = field(default_factory=dict)
     retry: list[str] = field(default_factory=list)
 
@@ -44,21 +44,29 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
         (source_id,),
     ):
         state.validators[url] = Validators(etag, last_modified)
-    # Article fetches whose latest attempt failed for a reason that may pass.
-    state.retry = [
-        url
-        for (url,) in conn.execute(
-            "select url from (select distinct on (url) url, outcome, reason, http_status,"
-            " requested_at from raw.fetch_log where source_id = %s"
-            " order by url, fetch_id desc) latest"
-            " where requested_at > now() - %s::interval and reason not like 'listing%%'"
-            " and (outcome = 'network_error' or (outcome = 'http_error'"
-            " and (http_status is null or http_status = 429 or http_status >= 500)))",
-            (source_id, RETRY_FOR),
-        )
-        if url not in state.known
-    ]
+    # The latest verdict on each article URL: failures that may pass are retried for a
+    # while; any other verdict (a 404, off-site, robots, too large) settles the URL like a
+    # stored page, until the site says it changed or a run asks again with --since.
+    for url, outcome, status, recent in conn.execute(
+        "select url, outcome, http_status, requested_at > now() - %s::interval from ("
+        " select distinct on (url) url, outcome, http_status, requested_at from raw.fetch_log"
+        " where source_id = %s and outcome <> 'listed' and reason not like 'listing%%'"
+        " order by url, fetch_id desc) latest",
+        (RETRY_FOR, source_id),
+    ):
+        if url in state.known:
+            continue
+        if recent and _may_pass(outcome, status):
+            state.retry.append(url)
+        else:
+            state.known.add(url)
     return state
+
+
+def _may_pass(outcome: str, status: int | None) -> bool:
+    if outcome == "network_error":
+        return True
+    return outcome == "http_error" and (status is None or status == 429 or status >= 500)
 
 
 def record_run(
