@@ -72,28 +72,20 @@ def normalize(text: str | None, limit: int = MAX_CHARS) -> Normalized:
     source = text[:limit]
     if not _LENGTH_CHANGING.search(source):
         return Normalized(source.translate(_ONE_FOR_ONE), None, len(source))
+    # Runs between the length-changing characters are translated whole (per character in
+    # Python, this was a fifth of the extractor's time on pages with zero-width spaces).
     out: list[str] = []
     origins: list[int] = []
-    i = 0
-    n = len(source)
-    while i < n:
-        ch = source[i]
-        pair = source[i : i + 2]
-        if pair in _PAIRS:
-            out.append(_PAIRS[pair])
-            origins.append(i)
-            i += 2
-            continue
-        if ch in _DROPPED:
-            i += 1
-            continue
-        if ch in _SPACES:
-            ch = " "
-        elif ch in THAI_DIGITS:
-            ch = str(THAI_DIGITS.index(ch))
-        out.append(ch)
-        origins.append(i)
-        i += 1
+    pos = 0
+    for m in _LENGTH_CHANGING.finditer(source):
+        out.append(source[pos : m.start()].translate(_ONE_FOR_ONE))
+        origins.extend(range(pos, m.start()))
+        if m.group(0) in _PAIRS:
+            out.append(_PAIRS[m.group(0)])
+            origins.append(m.start())
+        pos = m.end()
+    out.append(source[pos:].translate(_ONE_FOR_ONE))
+    origins.extend(range(pos, len(source)))
     return Normalized("".join(out), tuple(origins), len(source))
 
 
