@@ -2,12 +2,7 @@
 -- names, the government fiscal year (October to September, named by the year it ends in)
 -- and the school year (term 1 from 16 May, term 2 from 1 November, ending in March).
 with days as (
-    select day::date as date_day
-    from generate_series(
-        '{{ var("dim_date_start", "2010-01-01") }}'::date,
-        '{{ var("dim_date_end", "2035-12-31") }}'::date,
-        interval '1 day'
-    ) as day
+    select * from {{ ref('int_dates__spine') }}
 ),
 
 thai_months as (

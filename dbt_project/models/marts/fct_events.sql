@@ -1,36 +1,80 @@
+-- depends_on: {{ ref('int_articles__newest') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
 -- One row per reported event (one article = one event), keyed to its dimensions and
--- traceable to the page version and extractor version it came from.
+-- traceable to the page version and extractor version it came from. Incremental: the
+-- articles rebuilt since the last build replace their rows (macros/incremental.sql).
 with events as (
-    select * from {{ ref('int_events__newest') }}
+    select * from {{ ref('int_events__newest') }} as events
+    {{ only_rebuilt_articles('events') }}
 ),
 
 offices as (
-    select * from {{ ref('dim_office') }}
+    select * from {{ ref('int_offices__resolved') }}
+),
+
+provinces as (
+    select * from {{ ref('dim_province') }}
+),
+
+persons_named as (
+    select event_key, count(*) as persons_named
+    from {{ ref('int_persons__mentions') }}
+    where event_key in (select event_key from events)
+    group by event_key
+),
+
+schools_named as (
+    select event_key, count(*) as schools_named
+    from {{ ref('int_schools__mentions') }}
+    where event_key in (select event_key from events)
+    group by event_key
+),
+
+initiatives_named as (
+    select event_key, count(distinct initiative_code) as initiatives_named
+    from {{ ref('int_initiatives__mentions') }}
+    where event_key in (select event_key from events)
+    group by event_key
 )
 
 select
-    {{ surrogate_key(['events.article_url']) }} as event_key,
+    events.event_key,
     events.date_start,
     events.date_end,
-    case when events.date_start is not null
-        then extract(year from events.date_start)::integer * 10000
-            + extract(month from events.date_start)::integer * 100
-            + extract(day from events.date_start)::integer
-    end as date_key,
+    case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
     offices.office_key,
     events.event_type,
     events.province,
+    provinces.province_key,
     events.venue,
     events.participant_count,
+    coalesce(persons_named.persons_named, 0)::integer as persons_named,
+    coalesce(schools_named.schools_named, 0)::integer as schools_named,
+    coalesce(initiatives_named.initiatives_named, 0)::integer as initiatives_named,
     events.title,
     events.article_url as source_url,
     events.source_id,
+    {{ surrogate_key(['events.source_id']) }} as source_key,
     events.published_at,
     events.page_id,
     events.extraction_id,
-    events.extractor_version
+    events.extractor_version,
+    events.built_at
 from events
 left join offices
-    on offices.office_kind = events.office_kind
-    and offices.province is not distinct from events.office_province
-    and offices.area_no is not distinct from events.office_area_no
+    on offices.mentioned_key = {{ office_key('events.office_kind', 'events.office_province', 'events.office_area_no', normalize_thai('events.office_name_as_written')) }}
+left join provinces
+    on provinces.province_name_th = events.province
+left join persons_named
+    on persons_named.event_key = events.event_key
+left join schools_named
+    on schools_named.event_key = events.event_key
+left join initiatives_named
+    on initiatives_named.event_key = events.event_key

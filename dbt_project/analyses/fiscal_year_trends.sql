@@ -1,0 +1,28 @@
+-- Events, stated participants and event types per Thai fiscal year (ปีงบประมาณ, Oct–Sep),
+-- with the change from the year before.
+with events as (
+    select * from {{ ref('fct_events') }}
+),
+
+dates as (
+    select * from {{ ref('dim_date') }}
+),
+
+per_year as (
+    select
+        dates.fiscal_year_be,
+        count(*) as events,
+        count(distinct events.office_key) as offices,
+        coalesce(sum(events.participant_count), 0) as participants_stated,
+        count(*) filter (where events.event_type = 'workshop') as workshops,
+        count(*) filter (where events.event_type = 'training') as trainings
+    from events
+    inner join dates using (date_key)
+    group by dates.fiscal_year_be
+)
+
+select
+    *,
+    events - lag(events) over (order by fiscal_year_be) as events_change
+from per_year
+order by fiscal_year_be

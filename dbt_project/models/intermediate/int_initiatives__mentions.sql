@@ -1,0 +1,29 @@
+-- Every programme or policy an event's record names, by code (other for local programmes
+-- not in the list), with the name as written and the text that matched.
+with articles as (
+    select * from {{ ref('int_articles__newest') }}
+    where article_status = 'event'
+),
+
+initiatives as (
+    select
+        articles.event_key,
+        articles.built_at,
+        listed.ordinality::integer as mention_no,
+        listed.initiative
+    from articles
+    cross join lateral jsonb_array_elements(
+        case when jsonb_typeof(articles.record -> 'initiatives') = 'array'
+            then articles.record -> 'initiatives' else '[]'::jsonb end
+    ) with ordinality as listed (initiative, ordinality)
+    where jsonb_typeof(listed.initiative) = 'object'
+)
+
+select
+    event_key,
+    built_at,
+    mention_no,
+    coalesce(initiative ->> 'code', 'other') as initiative_code,
+    {{ normalize_thai("initiative ->> 'name'") }} as name_as_written,
+    {{ normalize_thai("initiative ->> 'evidence'") }} as evidence
+from initiatives

@@ -1,0 +1,54 @@
+-- Every office an event's record names: its organiser (role organizer) and each entry of
+-- the record's office list (with the role stated there), as written.
+with articles as (
+    select * from {{ ref('int_articles__newest') }}
+    where article_status = 'event'
+),
+
+organizers as (
+    select
+        event_key,
+        built_at,
+        0 as mention_no,
+        'organizer' as role,
+        record -> 'event' -> 'organizer_office' as office
+    from articles
+    where jsonb_typeof(record -> 'event' -> 'organizer_office') = 'object'
+),
+
+listed_offices as (
+    select
+        articles.event_key,
+        articles.built_at,
+        listed.ordinality::integer as mention_no,
+        coalesce(listed.office ->> 'role', 'unspecified') as role,
+        listed.office
+    from articles
+    cross join lateral jsonb_array_elements(
+        case when jsonb_typeof(articles.record -> 'offices') = 'array'
+            then articles.record -> 'offices' else '[]'::jsonb end
+    ) with ordinality as listed (office, ordinality)
+    where jsonb_typeof(listed.office) = 'object'
+),
+
+mentions as (
+    select * from organizers
+    union all
+    select * from listed_offices
+)
+
+select
+    event_key,
+    built_at,
+    mention_no,
+    role,
+    office ->> 'kind' as office_kind,
+    office ->> 'province' as province,
+    (office ->> 'area_no')::integer as area_no,
+    {{ normalize_thai("office ->> 'name'") }} as name_as_written,
+    case when jsonb_typeof(office -> 'provinces') = 'array'
+        then (select string_agg(p, ' ' order by n)
+              from jsonb_array_elements_text(office -> 'provinces') with ordinality as x (p, n))
+    end as provinces_stated
+from mentions
+where office ->> 'kind' is not null

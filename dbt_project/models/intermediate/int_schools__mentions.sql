@@ -1,0 +1,33 @@
+-- Every school an event's record names. One school across articles is one name without
+-- the word โรงเรียน, parentheses, spaces and dots (school_key); school_name is the
+-- normalised name with โรงเรียน in front.
+with articles as (
+    select * from {{ ref('int_articles__newest') }}
+    where article_status = 'event'
+),
+
+schools as (
+    select
+        articles.event_key,
+        articles.built_at,
+        listed.ordinality::integer as mention_no,
+        listed.school
+    from articles
+    cross join lateral jsonb_array_elements(
+        case when jsonb_typeof(articles.record -> 'schools') = 'array'
+            then articles.record -> 'schools' else '[]'::jsonb end
+    ) with ordinality as listed (school, ordinality)
+    where jsonb_typeof(listed.school) = 'object'
+)
+
+select
+    event_key,
+    built_at,
+    mention_no,
+    school ->> 'name' as name_as_written,
+    'โรงเรียน' || regexp_replace({{ normalize_thai("school ->> 'name'") }}, '^(โรงเรียน|ร\.ร\.|รร\.)\s*', '') as school_name,
+    {{ school_match_name("school ->> 'name'") }} as match_name,
+    coalesce(school ->> 'role', 'unspecified') as role,
+    {{ surrogate_key([school_match_name("school ->> 'name'")]) }} as school_key
+from schools
+where {{ school_match_name("school ->> 'name'") }} is not null

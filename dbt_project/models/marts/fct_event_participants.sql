@@ -1,0 +1,91 @@
+-- depends_on: {{ ref('int_articles__newest') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
+-- Who took part in each event and how: one row per event x participant (a person, a school
+-- or an office) x role, with the position and organisation as the article states them.
+with persons as (
+    select * from {{ ref('int_persons__mentions') }} as persons
+    {{ only_rebuilt_articles('persons') }}
+),
+
+schools as (
+    select * from {{ ref('int_schools__mentions') }} as schools
+    {{ only_rebuilt_articles('schools') }}
+),
+
+offices as (
+    select * from {{ ref('int_offices__mentions') }} as offices
+    {{ only_rebuilt_articles('offices') }}
+),
+
+resolved_offices as (
+    select * from {{ ref('int_offices__resolved') }}
+),
+
+events as (
+    select event_key, date_start from {{ ref('int_events__newest') }}
+),
+
+participants as (
+    select
+        event_key, built_at, mention_no, 'person' as participant_kind,
+        person_key, null::text as school_key, null::text as office_key,
+        role, full_name as name_as_written, position as position_as_stated,
+        organization as organization_as_stated
+    from persons
+
+    union all
+
+    select
+        event_key, built_at, mention_no, 'school',
+        null, school_key, null,
+        role, school_name, null, null
+    from schools
+
+    union all
+
+    select
+        offices.event_key, offices.built_at, offices.mention_no, 'office',
+        null, null, resolved_offices.office_key,
+        offices.role, offices.name_as_written, null, null
+    from offices
+    inner join resolved_offices
+        on resolved_offices.mentioned_key = {{ office_key('offices.office_kind', 'offices.province', 'offices.area_no', 'offices.name_as_written') }}
+    where offices.role <> 'organizer'
+),
+
+first_mentions as (
+    select
+        *,
+        coalesce(person_key, school_key, office_key) as participant_id,
+        row_number() over (
+            partition by event_key, participant_kind, coalesce(person_key, school_key, office_key), role
+            order by mention_no
+        ) as mention_rank
+    from participants
+)
+
+select
+    {{ surrogate_key(['first_mentions.event_key', 'participant_kind', 'participant_id', 'role']) }} as participant_key,
+    first_mentions.event_key,
+    participant_kind,
+    person_key,
+    school_key,
+    office_key,
+    role,
+    name_as_written,
+    position_as_stated,
+    organization_as_stated,
+    mention_no,
+    events.date_start,
+    case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
+    built_at
+from first_mentions
+left join events using (event_key)
+where mention_rank = 1

@@ -1,0 +1,36 @@
+-- Every page version that is not behind a row of fct_events, and why: so that each page is
+-- accounted for (in fct_events exactly once, or here).
+--   not_extracted      the extractor has not read the page yet
+--   extraction_error   the extractor's newest record for the page is an error record
+--   no_event           the record holds no event (no type, no date, no organising office)
+--   superseded         a newer version of the same article is the one used
+with pages as (
+    select * from {{ ref('int_pages__status') }}
+),
+
+articles as (
+    select * from {{ ref('int_articles__newest') }}
+)
+
+select
+    pages.page_id,
+    pages.article_url,
+    pages.source_id,
+    pages.url,
+    pages.title,
+    pages.fetched_at,
+    pages.extraction_id,
+    pages.extractor_version,
+    case
+        when pages.page_id = articles.page_id then pages.page_status
+        when pages.page_status in ('event', 'no_event') then 'superseded'
+        else pages.page_status
+    end as reason,
+    case
+        when pages.page_status = 'extraction_error' then pages.extraction_error
+        when pages.page_id <> articles.page_id then 'article version used: page ' || articles.page_id
+    end as reason_detail
+from pages
+left join articles using (article_url)
+where articles.page_id is distinct from pages.page_id
+    or articles.article_status <> 'event'

@@ -1,0 +1,440 @@
+"""The dbt project, built for real on the embedded PostgreSQL from a small known raw layer.
+
+One module, few dbt invocations: a full `dbt build` (models, seeds, data and unit tests,
+contracts), then new page versions arrive and an incremental `dbt run` is compared with a
+`--full-refresh` one, then the analyses and the docs. The marts are checked row by row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from edunews.config import dbt_project_dir
+from edunews.transform.dbt import dbt
+from edunews.warehouse import connect
+
+INCREMENTAL_TABLES = (
+    "intermediate.int_articles__newest",
+    "marts.fct_events",
+    "marts.fct_event_participants",
+    "marts.fct_event_initiatives",
+)
+DAY = dt.datetime(2024, 10, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+def _office(kind, province, area_no, name, role=None):
+    office = {"kind": kind, "province": province, "area_no": area_no, "name": name}
+    return {**office, "role": role} if role else office
+
+
+def _record(
+    event_type,
+    date_start,
+    office,
+    persons=(),
+    schools=(),
+    initiatives=(),
+    offices=(),
+    count=None,
+    version="0.4.0",
+):
+    return {
+        "id": "x",
+        "extractor_version": version,
+        "event": {
+            "event_type": event_type,
+            "date_start": date_start,
+            "date_end": None,
+            "venue": "ห้องประชุม  ๑",
+            "province": office["province"] if office else None,
+            "organizer_office": office,
+            "participant_count": count,
+        },
+        "persons": [
+            {"name": n, "honorific": h, "position": p, "organization": None, "role": r}
+            for n, h, p, r in persons
+        ],
+        "schools": [{"name": s, "role": r} for s, r in schools],
+        "offices": list(offices),
+        "initiatives": [{"code": c, "name": n, "evidence": n} for c, n in initiatives],
+    }
+
+
+CM6 = _office("spp", "เชียงใหม่", 6, "สพป.เชียงใหม่ เขต 6")
+SPM19 = _office("spm", None, 19, "สพม.19")
+ACTING = "รักษาราชการแทนผู้อำนวยการ สพป.เชียงใหม่ เขต 6"
+CHAIR = ("สมชาย ใจดี", "นาย", "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต 6", "chair")
+
+# page: (key, url, days after DAY fetched, [(extractor version, record)])
+PAGES = [
+    # an article fetched twice: the second version wins; the first page has two extractor
+    # versions, of which 0.10.0 (not 0.9.0) is the newest
+    (
+        "a1",
+        "https://cm6.example/a",
+        0,
+        [
+            ("0.9.0", _record("meeting", "2024-09-29", CM6)),
+            (
+                "0.10.0",
+                _record(
+                    "workshop",
+                    "2024-09-30",
+                    CM6,
+                    persons=[CHAIR],
+                    schools=[("โรงเรียนบ้านหนึ่ง", "host")],
+                    initiatives=[("plc", "PLC")],
+                    count=40,
+                ),
+            ),
+        ],
+    ),
+    (
+        "a2",
+        "https://cm6.example/a",
+        1,
+        [
+            (
+                "0.10.0",
+                _record(
+                    "workshop",
+                    "2024-10-02",
+                    CM6,
+                    persons=[CHAIR, ("เเก้วใจ มีสุข", "นาง", "ศึกษานิเทศก์", "speaker")],
+                    schools=[("โรงเรียนบ้านหนึ่ง", "host"), ("โรงเรียนบ้านสอง", None)],
+                    initiatives=[("plc", "PLC"), ("plc", "ชุมชนแห่งการเรียนรู้ทางวิชาชีพ")],
+                    offices=[_office("spm", "ยะลา", None, "สพม.ยะลา", "attendee")],
+                    count=45,
+                ),
+            )
+        ],
+    ),
+    ("b", "https://cm6.example/b", 0, [("0.10.0", {"id": "b", "error": "ValueError: bad"})]),
+    ("c", "https://cm6.example/c", 0, [("0.10.0", _record(None, None, None))]),
+    ("d", "https://cm6.example/d", 0, []),
+    (
+        "e",
+        "https://spm19.example/e",
+        0,
+        [
+            (
+                "0.10.0",
+                _record(
+                    "mou_signing",
+                    "2020-06-01",
+                    SPM19,
+                    persons=[
+                        ("ดร.สมชาย  ใจดี", None, "ผู้อำนวยการ สพม.19", "witness"),
+                        ("แก้วใจ มีสุข", "นาง", None, "signatory"),
+                    ],
+                    schools=[("โรงเรียน บ้านหนึ่ง", "signatory")],
+                    initiatives=[("small_schools", "โรงเรียนขนาดเล็ก"), ("other", "โครงการ ก")],
+                ),
+            )
+        ],
+    ),
+]
+# arriving later: a new version of e (a count now stated) and a new article f
+LATER_PAGES = [
+    (
+        "e2",
+        "https://spm19.example/e",
+        2,
+        [
+            (
+                "0.10.0",
+                _record(
+                    "mou_signing",
+                    "2020-06-01",
+                    SPM19,
+                    persons=[("แก้วใจ มีสุข", "นาง", None, "signatory")],
+                    count=12,
+                ),
+            )
+        ],
+    ),
+    (
+        "f",
+        "https://cm6.example/f",
+        2,
+        [
+            (
+                "0.10.0",
+                _record(
+                    "training",
+                    "2024-11-05",
+                    CM6,
+                    persons=[(CHAIR[0], "นาย", ACTING, "chair")],
+                    schools=[("โรงเรียน บ้านหนึ่ง", "attendee")],
+                    count=30,
+                ),
+            )
+        ],
+    ),
+]
+
+
+def _load(pages) -> dict[str, int]:
+    """Insert pages and their extraction records into raw, as the loader; page ids by key."""
+    ids = {}
+    with connect("loader") as conn:
+        for key, url, days, extractions in pages:
+            fetched = DAY + dt.timedelta(days=days)
+            page_id = conn.execute(
+                "insert into raw.pages (source_id, url, fetched_at, title, body_text,"
+                " published_at, content_sha256, http_status)"
+                " values (%s, %s, %s, %s, %s, %s, %s, 200) returning page_id",
+                (
+                    url.split("/")[2].split(".")[0],
+                    url,
+                    fetched,
+                    f"ข่าว {key}",
+                    key,
+                    fetched,
+                    hashlib.sha256(key.encode()).hexdigest(),
+                ),
+            ).fetchone()[0]
+            for version, record in extractions:
+                conn.execute(
+                    "insert into raw.extractions (page_id, extractor_version, extracted_at, record)"
+                    " values (%s, %s, %s, %s)",
+                    (page_id, version, fetched + dt.timedelta(hours=1), json.dumps(record)),
+                )
+            ids[key] = page_id
+        conn.commit()
+    return ids
+
+
+def _rows(sql: str, params=None, role: str | None = "reader") -> list[dict]:
+    with connect(role) as conn:
+        cur = conn.execute(sql, params)
+        names = [c.name for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur]
+
+
+def _drop_incremental_tables() -> None:
+    with connect() as conn:
+        conn.execute(f"drop table if exists {', '.join(INCREMENTAL_TABLES)} cascade")
+
+
+FACT_SNAPSHOT = {
+    "fct_events": "select * from marts.fct_events",
+    "fct_event_participants": "select * from marts.fct_event_participants",
+    "fct_event_initiatives": "select * from marts.fct_event_initiatives",
+    "fct_rejected_pages": "select * from marts.fct_rejected_pages",
+    "dim_person": "select * from marts.dim_person",
+    "dim_school": "select * from marts.dim_school",
+}
+
+
+def _snapshot() -> dict[str, list]:
+    out = {}
+    for name, sql in FACT_SNAPSHOT.items():
+        rows = [{k: v for k, v in r.items() if k != "built_at"} for r in _rows(sql)]
+        out[name] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(raw_resetter):
+    """raw holds PAGES; a full dbt build passed; returns the page ids by key."""
+    raw_resetter()
+    _drop_incremental_tables()  # other modules may have left increments over another raw
+    ids = _load(PAGES)
+    assert dbt(["build", "--quiet"]) == 0, "dbt build failed"
+    first = {"ids": ids, "events": _rows("select * from marts.fct_events order by source_url")}
+    ids.update(_load(LATER_PAGES))
+    assert dbt(["run", "--quiet"]) == 0, "incremental dbt run failed"
+    first["incremental"] = _snapshot()
+    assert dbt(["run", "--quiet", "--full-refresh"]) == 0, "full-refresh dbt run failed"
+    first["full_refresh"] = _snapshot()
+    yield first
+    _drop_incremental_tables()
+
+
+def test_newest_page_version_and_extractor_version_win(built):
+    events = {e["source_url"]: e for e in built["events"]}
+    assert set(events) == {"https://cm6.example/a", "https://spm19.example/e"}
+    a = events["https://cm6.example/a"]
+    assert a["page_id"] == built["ids"]["a2"]
+    assert (a["date_start"], a["event_type"], a["participant_count"]) == (
+        dt.date(2024, 10, 2),
+        "workshop",
+        45,
+    )
+    assert a["date_key"] == 20241002
+    assert a["extractor_version"] == "0.10.0"
+    assert a["venue"] == "ห้องประชุม 1"  # Thai digit and double space normalised
+    assert (a["persons_named"], a["schools_named"], a["initiatives_named"]) == (2, 2, 1)
+
+
+def test_every_page_is_an_event_or_a_reject_with_its_reason(built):
+    ids = built["ids"]
+    rejects = {
+        r["page_id"]: r["reason"]
+        for r in _rows("select page_id, reason from marts.fct_rejected_pages")
+    }
+    assert rejects == {
+        ids["a1"]: "superseded",
+        ids["b"]: "extraction_error",
+        ids["c"]: "no_event",
+        ids["d"]: "not_extracted",
+        ids["e"]: "superseded",
+    }
+    events = {r["page_id"] for r in _rows("select page_id from marts.fct_events")}
+    assert events == {ids["a2"], ids["e2"], ids["f"]}
+
+
+def test_offices_resolve_to_seeded_and_first_seen_offices(built):
+    rows = _rows(
+        "select o.office_kind, o.province, o.area_no, o.office_name, o.is_seeded, o.era,"
+        " o.reformed_into, e.source_url"
+        " from marts.fct_events e join marts.dim_office o using (office_key) order by source_url"
+    )
+    assert [(r["office_kind"], r["province"], r["area_no"], r["is_seeded"]) for r in rows] == [
+        ("spp", "เชียงใหม่", 6, True),
+        ("spp", "เชียงใหม่", 6, True),
+        ("spm", None, 19, True),
+    ]
+    assert rows[2]["era"] == "before_2021"
+    assert "สพม.เลย หนองบัวลำภู" in rows[2]["reformed_into"]
+    yala = _rows("select * from marts.dim_office where office_name = 'สพม.ยะลา'")
+    assert [(o["office_kind"], o["province"], o["is_seeded"], o["era"]) for o in yala] == [
+        ("spm", "ยะลา", False, "since_2021")
+    ]
+    assert len(_rows("select 1 from marts.dim_office where is_seeded")) == 250
+
+
+def test_one_person_across_articles_with_positions_over_time(built):
+    persons = {p["full_name"]: p for p in _rows("select * from marts.dim_person")}
+    assert {
+        name: (p["given_name"], p["family_name"], p["events_named_in"])
+        for name, p in persons.items()
+    } == {"แก้วใจ มีสุข": ("แก้วใจ", "มีสุข", 2), "สมชาย ใจดี": ("สมชาย", "ใจดี", 2)}
+    somchai = persons["สมชาย ใจดี"]
+    assert somchai["latest_position"] == ACTING  # stated 2024-11-05, after 2024-10-02
+    positions = _rows(
+        "select position, date_start from marts.person_positions"
+        " where person_key = %s order by date_start",
+        (somchai["person_key"],),
+    )
+    assert [(p["position"], p["date_start"]) for p in positions] == [
+        (CHAIR[2], dt.date(2024, 10, 2)),
+        (ACTING, dt.date(2024, 11, 5)),
+    ]
+
+
+def test_participants_schools_and_initiatives(built):
+    parts = _rows(
+        "select e.source_url, p.participant_kind, p.role, p.name_as_written"
+        " from marts.fct_event_participants p join marts.fct_events e using (event_key)"
+        " where e.source_url = 'https://cm6.example/a'"
+        " order by p.participant_kind, p.mention_no"
+    )
+    assert [(p["participant_kind"], p["role"], p["name_as_written"]) for p in parts] == [
+        ("office", "attendee", "สพม.ยะลา"),
+        ("person", "chair", "สมชาย ใจดี"),
+        ("person", "speaker", "แก้วใจ มีสุข"),
+        ("school", "host", "โรงเรียนบ้านหนึ่ง"),
+        ("school", "unspecified", "โรงเรียนบ้านสอง"),
+    ]
+    schools = _rows("select school_name, events_named_in, province from marts.dim_school")
+    assert sorted((s["school_name"], s["events_named_in"], s["province"]) for s in schools) == [
+        ("โรงเรียนบ้านสอง", 1, "เชียงใหม่"),
+        ("โรงเรียนบ้านหนึ่ง", 2, "เชียงใหม่"),  # f's "โรงเรียน บ้านหนึ่ง" is the same school
+    ]
+    initiatives = _rows(
+        "select initiative_code, mentions, names_as_written from marts.fct_event_initiatives"
+        " join marts.fct_events using (event_key) where source_url = 'https://cm6.example/a'"
+    )
+    assert initiatives == [
+        {
+            "initiative_code": "plc",
+            "mentions": 2,
+            "names_as_written": "PLC | ชุมชนแห่งการเรียนรู้ทางวิชาชีพ",
+        }
+    ]
+
+
+def test_incremental_run_equals_full_refresh(built):
+    incremental, full = built["incremental"], built["full_refresh"]
+    assert incremental == full
+    events = {e["source_url"]: e for e in full["fct_events"]}
+    assert set(events) == {
+        "https://cm6.example/a",
+        "https://spm19.example/e",
+        "https://cm6.example/f",
+    }
+    assert events["https://spm19.example/e"]["participant_count"] == 12
+    # e's new version names one person and no school or initiative: the old rows are gone
+    e_key = events["https://spm19.example/e"]["event_key"]
+    assert [p["role"] for p in full["fct_event_participants"] if p["event_key"] == e_key] == [
+        "signatory"
+    ]
+    assert not [i for i in full["fct_event_initiatives"] if i["event_key"] == e_key]
+
+
+def test_aggregates_and_fiscal_years(built):
+    rows = _rows(
+        "select o.office_name, a.month_start, a.fiscal_year, a.events, a.participants_stated"
+        " from marts.agg_office_activity_monthly a join marts.dim_office o using (office_key)"
+        " order by a.month_start"
+    )
+    assert [tuple(r.values()) for r in rows] == [
+        ("สพม.19", dt.date(2020, 6, 1), 2020, 1, 12),
+        ("สพป.เชียงใหม่ เขต 6", dt.date(2024, 10, 1), 2025, 1, 45),
+        ("สพป.เชียงใหม่ เขต 6", dt.date(2024, 11, 1), 2025, 1, 30),
+    ]
+    regions = _rows(
+        "select region_code, fiscal_year, initiative_code, events"
+        " from marts.agg_initiatives_region_fiscal_year"
+    )
+    assert regions == [
+        {"region_code": "north", "fiscal_year": 2025, "initiative_code": "plc", "events": 1}
+    ]
+
+
+def test_reader_reads_every_mart_and_nothing_in_raw_or_staging(built):
+    with connect() as conn:
+        marts = [
+            r[0]
+            for r in conn.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts'"
+            )
+        ]
+    assert {"fct_events", "dim_office", "dim_person", "fct_event_participants"} <= set(marts)
+    with connect("reader") as conn:
+        for table in marts:
+            conn.execute(f"select * from marts.{table} limit 1").fetchall()
+        for table in ("raw.pages", "raw.extractions", "raw.fetch_log", "staging.stg_raw__pages"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"select 1 from {table} limit 1")
+            conn.rollback()
+
+
+def test_analyses_run_as_the_reader(built):
+    assert dbt(["compile", "--quiet", "--select", "resource_type:analysis"]) == 0
+    compiled = Path(dbt_project_dir()) / "target" / "compiled" / "edunews" / "analyses"
+    files = sorted(compiled.glob("*.sql"))
+    assert len(files) >= 5
+    results = {f.stem: _rows(f.read_text()) for f in files}
+    top = results["most_active_officials"][0]
+    assert (top["full_name"], top["events_chaired"]) == ("สมชาย ใจดี", 2)
+    assert [r["events"] for r in results["fiscal_year_trends"]] == [1, 2]
+    assert results["schools_by_participation"][0]["school_name"] == "โรงเรียนบ้านหนึ่ง"
+    assert results["top_initiatives_per_region"][0]["initiative_name_en"].startswith(
+        "Professional Learning"
+    )
+    assert len(results["events_per_office_per_month"]) == 3
+
+
+def test_docs_generate(built):
+    assert dbt(["docs", "generate", "--quiet"]) == 0
+    catalog = json.loads((Path(dbt_project_dir()) / "target" / "catalog.json").read_text())
+    assert "model.edunews.fct_events" in catalog["nodes"]

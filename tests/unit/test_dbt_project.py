@@ -1,0 +1,102 @@
+"""The dbt project's files, without a database: one copy of each code list, seeds that agree
+with the extractor's gazetteers and the spec, and every model and mart column described."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edunews.config import dbt_project_dir
+
+PROJECT = Path(dbt_project_dir())
+EXTRACTOR_DATA = PROJECT.parent / "plugins" / "edunews" / "extract" / "data"
+SHARED = PROJECT.parent.parent / "shared"
+
+
+def _csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_code_lists_exist_once_the_extractors():
+    link = PROJECT / "extractor_data"
+    assert link.is_symlink()
+    assert link.resolve() == EXTRACTOR_DATA.resolve()
+    project = yaml.safe_load((PROJECT / "dbt_project.yml").read_text())
+    assert "extractor_data" in project["seed-paths"]
+    seeds = PROJECT / "seeds"
+    for name in ("event_types.csv", "initiatives.csv", "provinces.csv"):
+        assert not (seeds / name).exists(), f"{name} copied into seeds/: keep one copy"
+
+
+def test_province_regions_cover_the_77_provinces_of_the_gazetteer():
+    regions = _csv(PROJECT / "seeds" / "province_regions.csv")
+    provinces = _csv(EXTRACTOR_DATA / "provinces.csv")
+    assert sorted(r["province_name_th"] for r in regions) == sorted(p["name_th"] for p in provinces)
+    assert len(regions) == 77
+    sizes = {}
+    for r in regions:
+        sizes[r["region_code"]] = sizes.get(r["region_code"], 0) + 1
+    assert sizes == {"north": 9, "northeast": 20, "central": 22, "east": 7, "west": 5, "south": 14}
+
+
+def test_participant_roles_are_the_specs_role_codes():
+    roles = {r["role_code"] for r in _csv(PROJECT / "seeds" / "participant_roles.csv")}
+    spec = SHARED / "spec" / "EXTRACTION.md"
+    if not spec.exists():
+        pytest.skip("shared/spec is not beside the checkout")
+    text = spec.read_text(encoding="utf-8")
+    paragraph = text[text.index("`role` codes") : text.index("- `province`")]
+    assert set(re.findall(r"`([a-z_]+)`", paragraph)) - {"role"} == roles - {"unspecified"}
+
+
+def test_offices_seed_is_the_shared_reference():
+    reference = SHARED / "reference" / "esa_offices.csv"
+    if not reference.exists():
+        pytest.skip("shared/reference is not beside the checkout")
+    assert (PROJECT / "seeds" / "esa_offices.csv").read_bytes() == reference.read_bytes()
+
+
+def _yaml_models(folder: Path) -> dict[str, dict]:
+    models = {}
+    for path in folder.glob("*.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
+            models[model["name"]] = model
+    return models
+
+
+@pytest.mark.parametrize("layer", ["staging", "intermediate", "marts"])
+def test_every_model_is_described_in_its_folders_yaml(layer):
+    folder = PROJECT / "models" / layer
+    assert len(list(folder.glob("*.yml"))) == 1
+    described = _yaml_models(folder)
+    for sql in folder.glob("*.sql"):
+        assert sql.stem in described, f"{sql.name} has no YAML entry"
+        assert described[sql.stem].get("description"), f"{sql.stem} has no description"
+
+
+def test_every_mart_column_is_described_typed_and_contracted():
+    for name, model in _yaml_models(PROJECT / "models" / "marts").items():
+        assert model["config"]["contract"]["enforced"] is True, name
+        for column in model["columns"]:
+            assert column.get("description"), f"{name}.{column['name']}"
+            assert column.get("data_type"), f"{name}.{column['name']}"
+        first = model["columns"][0]
+        assert {"unique", "not_null"} <= set(first.get("data_tests", [])), f"{name} key"
+
+
+def test_source_only_in_staging_and_sql_lowercase():
+    for sql in (PROJECT / "models").rglob("*.sql"):
+        text = sql.read_text(encoding="utf-8")
+        if sql.parent.name != "staging":
+            assert "source(" not in text, sql.name
+        code = re.sub(r"--.*|\{#.*?#\}|'[^']*'", "", text, flags=re.S)
+        assert not re.search(r"\b(SELECT|FROM|WHERE|JOIN|GROUP BY)\b", code), sql.name
+
+
+def test_at_least_five_analyses():
+    assert len(list((PROJECT / "analyses").glob("*.sql"))) >= 5
