@@ -43,18 +43,21 @@ def run_demo(articles: int = 40) -> int:
         print("dbt parse failed")
         return 1
     airflow(["db", "migrate"])
-    with DemoSite(generate_articles(articles)) as site:
+    generated = generate_articles(articles)
+    with DemoSite(generated) as site:
         registry = write_demo_registry(site.url, home_dir() / "demo" / "sources.yml")
         env = {"EDUNEWS_SOURCES": str(registry), "EDUNEWS_ALLOW_PRIVATE_NETWORK": "1"}
         for dag_id in ("edunews_ingest", "edunews_transform"):
             if airflow(["dags", "test", dag_id], env=env, check=False).returncode != 0:
                 print(f"{dag_id} failed: see the log above")
                 return 1
-    _report(time.monotonic() - started)
+    _report(time.monotonic() - started, generated)
     return 0
 
 
-def _report(seconds: float) -> None:
+def _report(seconds: float, generated: list) -> None:
+    from edunews.demosite.agreement import marts_agreement
+
     with connect() as conn:
         pages = conn.execute("select count(*) from raw.pages").fetchone()[0]
         events = conn.execute("select count(*) from marts.fct_events").fetchone()[0]
@@ -66,6 +69,11 @@ def _report(seconds: float) -> None:
     print(f"demo finished in {seconds:.0f} s")
     print(f"  pages landed in raw.pages:      {pages}")
     print(f"  events in marts.fct_events:     {events} ({dated} with a date and an office)")
+    agreement = marts_agreement(generated)
+    print(
+        f"  against the generated articles: {agreement.dates_right}/{len(generated)} dates"
+        f" and {agreement.offices_right}/{len(generated)} offices right"
+    )
     print("  connect as the read-only reader:")
     print(f"    psql '{role_url('reader')}'")
     print("    e.g. select date_start, event_type, title from marts.fct_events limit 5;")
