@@ -21,6 +21,10 @@ from edunews.warehouse import connect
 
 INCREMENTAL_TABLES = (
     "intermediate.int_articles__newest",
+    "intermediate.int_persons__mentions",
+    "intermediate.int_schools__mentions",
+    "intermediate.int_initiatives__mentions",
+    "intermediate.int_offices__mentions",
     "marts.fct_events",
     "marts.fct_event_participants",
     "marts.fct_event_initiatives",

@@ -1,8 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
+-- Incremental like the facts (macros/incremental.sql).
 -- Every programme or policy an event's record names, by code (other for local programmes
 -- not in the list), with the name as written and the text that matched.
 with articles as (
     select * from {{ ref('int_articles__newest') }}
     where article_status = 'event'
+    {% if is_incremental() %}
+        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+    {% endif %}
 ),
 
 initiatives as (

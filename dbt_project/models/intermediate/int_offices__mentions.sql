@@ -1,8 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
+-- Incremental like the facts (macros/incremental.sql).
 -- Every office an event's record names: its organiser (role organizer) and each entry of
 -- the record's office list (with the role stated there), as written.
 with articles as (
     select * from {{ ref('int_articles__newest') }}
     where article_status = 'event'
+    {% if is_incremental() %}
+        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+    {% endif %}
 ),
 
 organizers as (

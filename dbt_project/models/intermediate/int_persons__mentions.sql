@@ -1,9 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
+-- Incremental like the facts (macros/incremental.sql).
 -- Every person an event's record names, with the name made comparable (Thai spelling
 -- variants, white space, a leading honorific) and split into given and family name. One
 -- person across articles is one normalised (given name, family name): person_key.
 with articles as (
     select * from {{ ref('int_articles__newest') }}
     where article_status = 'event'
+    {% if is_incremental() %}
+        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+    {% endif %}
 ),
 
 persons as (

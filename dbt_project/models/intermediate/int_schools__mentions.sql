@@ -1,9 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
+-- Incremental like the facts (macros/incremental.sql).
 -- Every school an event's record names. One school across articles is one name without
 -- the word โรงเรียน, parentheses, spaces and dots (school_key); school_name is the
 -- normalised name with โรงเรียน in front.
 with articles as (
     select * from {{ ref('int_articles__newest') }}
     where article_status = 'event'
+    {% if is_incremental() %}
+        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+    {% endif %}
 ),
 
 schools as (

@@ -1,0 +1,208 @@
+"""dbt build time of the warehouse for generated events: full, then incremental (1 % new).
+
+    .venv/bin/python bench/dbt_bench.py                  # 10,000 and 100,000 events
+    .venv/bin/python bench/dbt_bench.py --events 10000   # one size
+
+For each size, a throw-away embedded PostgreSQL gets N articles in raw.pages with one
+extraction record each, fetched and extracted two days ago: the records are the demo
+generator's truths (plugins/edunews/demosite), reshaped as the extractor writes them, so
+offices, persons, schools and initiatives repeat as in real news. Then:
+
+1. `dbt build --full-refresh` (seeds, every model, every data and unit test);
+2. 1 % more arrives now: half new articles, half new versions of existing ones;
+3. `dbt build` (incremental models take only what changed; tables and tests run in full);
+4. the same as `dbt run` only, full refresh and incremental, to separate model time from
+   test time.
+
+Prints wall times and row counts; never passes or fails on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import socket
+import tempfile
+import time
+
+DBT_QUIET = ["--quiet"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _templates(n: int = 400) -> list[dict]:
+    """Extraction records shaped by the extractor's contract, from the demo's truths."""
+    from edunews.demosite import generate_articles
+
+    records = []
+    for article in generate_articles(n, seed=77):
+        truth = article.truth.to_dict()
+        records.append(
+            {
+                "extractor_version": "0.4.0",
+                "event": truth["event"],
+                "persons": [{**p, "organization": None} for p in truth["persons"]],
+                "schools": truth["schools"],
+                "offices": truth["offices"],
+                "initiatives": [
+                    {"code": i["code"], "name": i["code"], "evidence": i["code"]}
+                    for i in truth["initiatives"]
+                ],
+            }
+        )
+    return records
+
+
+def _record(templates: list[dict], i: int, rng: random.Random) -> dict:
+    record = json.loads(json.dumps(templates[i % len(templates)]))
+    day = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365))
+    record["event"]["date_start"] = day.isoformat()
+    record["event"]["date_end"] = None
+    record["id"] = str(i)
+    return record
+
+
+def _load(templates, first: int, count: int, when: dt.datetime, revisit: int = 0) -> None:
+    """Insert `count` new articles numbered from `first`, plus `revisit` new versions of
+    articles 0, 1, 2 ... (as a changed page), all fetched and extracted at `when`."""
+    from edunews.warehouse import connect
+
+    rng = random.Random(first)
+    numbers = list(range(first, first + count)) + list(range(revisit))
+    with connect() as conn, conn.cursor() as cur:
+        with cur.copy(
+            "copy raw.pages (source_id, url, fetched_at, title, body_text, published_at,"
+            " content_sha256, http_status) from stdin"
+        ) as copy:
+            for k, i in enumerate(numbers):
+                url = f"https://office{i % 230}.example/news/{i}"
+                body = f"{url} {when.isoformat()} {k}"
+                copy.write_row(
+                    (
+                        f"office{i % 230}",
+                        url,
+                        when,
+                        f"ข่าว {i}",
+                        body,
+                        when,
+                        hashlib.sha256(body.encode()).hexdigest(),
+                        200,
+                    )
+                )
+        cur.execute("select page_id from raw.pages where fetched_at = %s order by page_id", (when,))
+        page_ids = [row[0] for row in cur.fetchall()]
+        with cur.copy(
+            "copy raw.extractions (page_id, extractor_version, extracted_at, record) from stdin"
+        ) as copy:
+            for page_id, i in zip(page_ids, numbers, strict=True):
+                record = _record(templates, i + page_id, rng)
+                copy.write_row((page_id, "0.4.0", when, json.dumps(record, ensure_ascii=False)))
+        conn.commit()
+
+
+def _timed(args: list[str]) -> float:
+    from edunews.transform.dbt import dbt
+
+    start = time.perf_counter()
+    code = dbt([*args, *DBT_QUIET])
+    elapsed = time.perf_counter() - start
+    if code != 0:
+        raise SystemExit(f"dbt {' '.join(args)} failed ({code})")
+    return elapsed
+
+
+def _counts() -> dict[str, int]:
+    from edunews.warehouse import connect
+
+    tables = [
+        "raw.pages",
+        "marts.fct_events",
+        "marts.fct_event_participants",
+        "marts.fct_event_initiatives",
+        "marts.fct_rejected_pages",
+        "marts.dim_person",
+        "marts.dim_school",
+        "marts.dim_office",
+        "marts.person_positions",
+    ]
+    with connect() as conn:
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def bench(events: int, templates: list[dict]) -> dict:
+    from edunews.warehouse import connect, embedded, migrate
+
+    embedded.start()
+    try:
+        migrate.migrate()
+        with connect() as conn:
+            conn.execute(
+                "truncate raw.extractions, raw.fetch_log, raw.pages restart identity cascade"
+            )
+            conn.commit()
+        two_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+        _load(templates, 0, events, two_days_ago)
+        full_build = _timed(["build", "--full-refresh"])
+        counts_full = _counts()
+        new = max(events // 100, 2)
+        _load(templates, events, new // 2, dt.datetime.now(dt.UTC), revisit=new - new // 2)
+        incremental_build = _timed(["build"])
+        counts_incremental = _counts()
+        full_run = _timed(["run", "--full-refresh"])
+        _load(templates, events + new, new // 2, dt.datetime.now(dt.UTC), revisit=new - new // 2)
+        incremental_run = _timed(["run"])
+        return {
+            "events": events,
+            "new": new,
+            "full_build": full_build,
+            "incremental_build": incremental_build,
+            "full_run": full_run,
+            "incremental_run": incremental_run,
+            "counts_full": counts_full,
+            "counts_incremental": counts_incremental,
+        }
+    finally:
+        embedded.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, nargs="*", default=[10_000, 100_000])
+    args = parser.parse_args()
+
+    os.environ["EDUNEWS_HOME"] = tempfile.mkdtemp(prefix="edunews-dbt-bench-")
+    os.environ["EDUNEWS_PG_PORT"] = str(_free_port())
+    os.environ.pop("EDUNEWS_WAREHOUSE_URL", None)
+
+    templates = _templates()
+    print(
+        "| events | new (1 %) | build, full | build, incremental | run, full | run, incremental |"
+    )
+    print("|---|---|---|---|---|---|")
+    results = []
+    for n in args.events:
+        r = bench(n, templates)
+        results.append(r)
+        print(
+            f"| {r['events']:,} | {r['new']:,} | {r['full_build']:.1f} s"
+            f" | {r['incremental_build']:.1f} s | {r['full_run']:.1f} s"
+            f" | {r['incremental_run']:.1f} s |",
+            flush=True,
+        )
+    print()
+    for r in results:
+        print(f"rows at {r['events']:,} events (after the full build / after the increment):")
+        for table, count in r["counts_full"].items():
+            print(f"  {table:32} {count:>10,} {r['counts_incremental'][table]:>10,}")
+
+
+if __name__ == "__main__":
+    main()
