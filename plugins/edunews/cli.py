@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -13,9 +12,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _db(args: argparse.Namespace) -> int:
     from edunews.warehouse import embedded, migrate
+    from edunews.warehouse.connection import explicit_url
 
-    if os.environ.get("EDUNEWS_WAREHOUSE_URL") and args.action in ("start", "stop", "status"):
-        print("EDUNEWS_WAREHOUSE_URL is set: the embedded server is not used", file=sys.stderr)
+    if explicit_url() and args.action in ("start", "stop", "status"):
+        print("a warehouse URL is configured: the embedded server is not used", file=sys.stderr)
         return 1
     if args.action == "start":
         state = embedded.start()
@@ -113,6 +113,12 @@ def _manifest(args: argparse.Namespace) -> int:
     return dbt(["parse", "--quiet"])
 
 
+def _airflow(args: argparse.Namespace) -> int:
+    from edunews.orchestration.airflow_env import airflow
+
+    return airflow(args.airflow_args, check=False).returncode
+
+
 def _demo(args: argparse.Namespace) -> int:
     from edunews.demo import run_demo
 
@@ -182,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
         "manifest", help="dbt parse: the manifest the transform DAG is rendered from"
     )
     manifest.set_defaults(handler=_manifest)
+
+    af = sub.add_parser(
+        "airflow", help="the airflow command with the local settings (AIRFLOW_HOME under .edunews)"
+    )
+    af.add_argument("airflow_args", nargs=argparse.REMAINDER, help="e.g. standalone, dags list")
+    af.set_defaults(handler=_airflow)
 
     demo = sub.add_parser("demo", help="the whole pipeline on the embedded defaults, offline")
     demo.add_argument("--articles", type=int, default=40)

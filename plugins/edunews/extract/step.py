@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from psycopg.types.json import Jsonb
 
@@ -24,6 +25,11 @@ _PENDING = """
     where p.page_id > %(after)s
       and not exists (select 1 from raw.extractions e
                       where e.page_id = p.page_id and e.extractor_version = %(version)s)
+      and (%(sources)s::text[] is null or p.source_id = any(%(sources)s::text[]))
+      and (%(published_from)s::date is null
+           or (p.published_at at time zone 'Asia/Bangkok')::date >= %(published_from)s::date)
+      and (%(published_to)s::date is null
+           or (p.published_at at time zone 'Asia/Bangkok')::date <= %(published_to)s::date)
     order by p.page_id
     limit %(limit)s
 """
@@ -42,14 +48,28 @@ class ExtractResult:
         )
 
 
-def extract_pending(batch_size: int = 500) -> ExtractResult:
-    """Extract pending pages in batches, one transaction a batch."""
+def extract_pending(
+    batch_size: int = 500,
+    source_ids: list[str] | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> ExtractResult:
+    """Extract pending pages in batches, one transaction a batch.
+
+    The filters narrow a backfill to some sources or a publishing-date range.
+    """
     result = ExtractResult(EXTRACTOR_VERSION)
     after = 0
+    filters = {
+        "sources": list(source_ids) if source_ids else None,
+        "published_from": published_from,
+        "published_to": published_to,
+    }
     with connect("loader") as conn:
         while True:
             rows = conn.execute(
-                _PENDING, {"after": after, "version": EXTRACTOR_VERSION, "limit": batch_size}
+                _PENDING,
+                {"after": after, "version": EXTRACTOR_VERSION, "limit": batch_size, **filters},
             ).fetchall()
             if not rows:
                 break

@@ -6,7 +6,10 @@ import logging
 import os
 from collections import Counter
 
+from psycopg.types.json import Jsonb
+
 from edunews.sources import Source, load_sources
+from edunews.warehouse import connect
 
 log = logging.getLogger(__name__)
 
@@ -16,8 +19,14 @@ def allow_private_network() -> bool:
     return os.environ.get("EDUNEWS_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes")
 
 
-def list_sources() -> list[dict]:
-    return [source.to_dict() for source in load_sources()]
+def list_sources(only: list[str] | None = None) -> list[dict]:
+    sources = load_sources()
+    if only:
+        unknown = set(only) - {s.id for s in sources}
+        if unknown:
+            raise ValueError(f"unknown source ids: {sorted(unknown)}")
+        sources = [s for s in sources if s.id in only]
+    return [source.to_dict() for source in sources]
 
 
 def crawl_one(source: dict, run_id: str) -> dict:
@@ -29,17 +38,32 @@ def crawl_one(source: dict, run_id: str) -> dict:
     return summary.as_dict()
 
 
-def summarize_crawl(results: list[dict]) -> dict:
-    """The run's figures: outcomes over all sources, failure reasons per source."""
+def summarize_crawl(results: list[dict], sources: list[dict], dag_id: str, run_id: str) -> dict:
+    """The run's figures: totals over all sources, and every source that failed and why.
+
+    A source whose crawl task itself failed has no result: it is named too.
+    """
     totals: Counter = Counter()
-    failing = {}
+    failing: dict[str, dict] = {}
     for result in results:
         totals.update(result["outcomes"])
         if result["failures"]:
             failing[result["source_id"]] = result["failures"]
-    summary = {"sources": len(results), "outcomes": dict(totals), "failing_sources": failing}
-    log.info("crawl summary: %s", summary)
-    return summary
+    crashed = sorted({s["id"] for s in sources} - {r["source_id"] for r in results})
+    for source_id in crashed:
+        failing[source_id] = {"crawl task failed: see its log": 1}
+    figures = {
+        "sources": len(sources),
+        "new": sum(r.get("new", 0) for r in results),
+        "changed": sum(r.get("changed", 0) for r in results),
+        "outcomes": dict(totals),
+        "failing_sources": failing,
+    }
+    publish_report(dag_id, run_id, figures)
+    for source_id, reasons in sorted(failing.items()):
+        log.warning("source %s failed: %s", source_id, reasons)
+    log.info("crawl summary: %s", figures)
+    return figures
 
 
 def extract_pending_pages() -> dict:
@@ -47,3 +71,24 @@ def extract_pending_pages() -> dict:
 
     result = extract_pending()
     return {"version": result.version, "extracted": result.extracted, "errors": result.errors}
+
+
+def transform_figures(extracted: dict, dag_id: str, run_id: str) -> dict:
+    """Rows in the main marts after the build, with what the extraction step did."""
+    with connect("reader") as conn:
+        events = conn.execute("select count(*) from marts.fct_events").fetchone()[0]
+        undated = conn.execute(
+            "select count(*) from marts.fct_events where date_start is null"
+        ).fetchone()[0]
+    figures = {"extraction": extracted, "events": events, "events_without_date": undated}
+    publish_report(dag_id, run_id, figures)
+    log.info("transform figures: %s", figures)
+    return figures
+
+
+def publish_report(dag_id: str, run_id: str, figures: dict) -> None:
+    with connect("loader") as conn:
+        conn.execute(
+            "insert into raw.run_reports (dag_id, run_id, figures) values (%s, %s, %s)",
+            (dag_id, run_id, Jsonb(figures)),
+        )

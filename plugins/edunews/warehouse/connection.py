@@ -15,9 +15,23 @@ import psycopg
 from edunews.config import ROLES, role_password
 
 
+def explicit_url() -> str | None:
+    """The configured warehouse, if any: our variable, else Airflow's connection variable.
+
+    `AIRFLOW_CONN_EDUNEWS_WAREHOUSE` lets a deployment configure the warehouse the way it
+    configures any Airflow connection (postgres://user:password@host:5432/db).
+    """
+    url = os.environ.get("EDUNEWS_WAREHOUSE_URL") or os.environ.get(
+        "AIRFLOW_CONN_EDUNEWS_WAREHOUSE"
+    )
+    if url and url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    return url or None
+
+
 def admin_url() -> str:
     """The owner's URL: migrations and administration."""
-    explicit = os.environ.get("EDUNEWS_WAREHOUSE_URL")
+    explicit = explicit_url()
     if explicit:
         return explicit
     from edunews.warehouse import embedded
@@ -27,7 +41,7 @@ def admin_url() -> str:
 
 def role_url(role: str) -> str:
     """The warehouse's URL with the credentials of one of the pipeline's roles."""
-    explicit = os.environ.get("EDUNEWS_WAREHOUSE_URL")
+    explicit = explicit_url()
     if not explicit:
         from edunews.warehouse import embedded
 

@@ -1,0 +1,52 @@
+"""edunews_reprocess (Airflow, manual): backfills after a new extractor or a model change.
+
+Extracts, with the current extractor, every page of the chosen sources and date range that
+has no record of this version yet, then rebuilds the marts (optionally from scratch).
+"""
+
+import pendulum
+from airflow.sdk import Param, dag, get_current_context, task
+
+from edunews.orchestration import reprocess
+from edunews.orchestration.alerts import on_failure
+
+
+@dag(
+    dag_id="edunews_reprocess",
+    schedule=None,
+    start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Bangkok"),
+    catchup=False,
+    max_active_runs=1,
+    tags=["edunews"],
+    default_args={"retries": 0, "on_failure_callback": on_failure},
+    params={
+        "reextract": Param(
+            True, type="boolean", description="extract pages again with the current extractor"
+        ),
+        "full_refresh": Param(
+            False, type="boolean", description="rebuild incremental marts from scratch"
+        ),
+        "sources": Param([], type="array", description="source ids; empty: all sources"),
+        "published_from": Param(
+            None, type=["null", "string"], format="date", description="first publishing day"
+        ),
+        "published_to": Param(
+            None, type=["null", "string"], format="date", description="last publishing day"
+        ),
+    },
+)
+def edunews_reprocess():
+    @task
+    def extract() -> dict:
+        params = get_current_context()["params"]
+        return reprocess.extract(params)
+
+    @task
+    def rebuild(extracted: dict) -> dict:
+        params = get_current_context()["params"]
+        return reprocess.rebuild(params, extracted)
+
+    rebuild(extract())
+
+
+edunews_reprocess()
