@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format db-start db-stop airflow-clean clean
+.PHONY: install demo test airflow lint format db-start db-stop clean
 
 install: $(STAMP)
 
@@ -20,6 +20,10 @@ demo: install
 
 test: install
 	$(BIN)/pytest
+
+# Airflow's UI on http://127.0.0.1:8080 with the DAGs, on the embedded warehouse.
+airflow: install
+	$(BIN)/edunews standalone
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

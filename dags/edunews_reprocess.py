@@ -43,8 +43,10 @@ def edunews_reprocess():
 
     @task
     def rebuild(extracted: dict) -> dict:
-        params = get_current_context()["params"]
-        return reprocess.rebuild(params, extracted)
+        context = get_current_context()
+        return reprocess.rebuild(
+            context["params"], extracted, dag_id=context["dag"].dag_id, run_id=context["run_id"]
+        )
 
     rebuild(extract())
 

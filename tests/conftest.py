@@ -61,6 +61,36 @@ def reset_raw() -> None:
         conn.execute(f"truncate {', '.join(tables)} restart identity cascade")
 
 
+def reset_models() -> None:
+    """Drop every table and view dbt built, keeping the schemas and their grants."""
+    from edunews.warehouse import connect
+
+    with connect() as conn:
+        drops = [
+            row[0]
+            for row in conn.execute(
+                "select format('drop %s if exists %I.%I cascade',"
+                " case c.relkind when 'v' then 'view' else 'table' end, n.nspname, c.relname)"
+                " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                " where n.nspname in ('seeds', 'staging', 'intermediate', 'marts')"
+                " and c.relkind in ('r', 'v', 'p')"
+            )
+        ]
+        for drop in drops:
+            conn.execute(drop)
+
+
+@pytest.fixture(scope="session")
+def fresh_warehouse_resetter(warehouse):
+    """Empties raw and drops what dbt built: the next run starts on a fresh database."""
+
+    def reset() -> None:
+        reset_raw()
+        reset_models()
+
+    return reset
+
+
 @pytest.fixture(scope="session")
 def raw_resetter(warehouse):
     """reset_raw, for fixtures of a wider scope than a function."""

@@ -119,6 +119,12 @@ def _airflow(args: argparse.Namespace) -> int:
     return airflow(args.airflow_args, check=False).returncode
 
 
+def _standalone(args: argparse.Namespace) -> int:
+    from edunews.orchestration.standalone import run_standalone
+
+    return run_standalone(host=args.host, port=args.port)
+
+
 def _demo(args: argparse.Namespace) -> int:
     from edunews.demo import run_demo
 
@@ -195,14 +201,36 @@ def build_parser() -> argparse.ArgumentParser:
     af.add_argument("airflow_args", nargs=argparse.REMAINDER, help="e.g. standalone, dags list")
     af.set_defaults(handler=_airflow)
 
+    standalone = sub.add_parser(
+        "standalone", help="Airflow standalone (UI, scheduler) on the embedded warehouse"
+    )
+    standalone.add_argument("--host", default="127.0.0.1")
+    standalone.add_argument("--port", type=int, default=8080)
+    standalone.set_defaults(handler=_standalone)
+
     demo = sub.add_parser("demo", help="the whole pipeline on the embedded defaults, offline")
     demo.add_argument("--articles", type=int, default=40)
     demo.set_defaults(handler=_demo)
     return parser
 
 
+_PASSTHROUGH = {"transform": "dbt_args", "airflow": "airflow_args"}
+
+
+def _split_passthrough(argv: list[str]) -> tuple[list[str], list[str]]:
+    """`edunews transform --select x`: what follows `transform` or `airflow` goes to dbt or
+    airflow untouched (argparse would take `--select` for an option of its own)."""
+    for i, word in enumerate(argv):
+        if not word.startswith("-"):
+            return (argv[: i + 1], argv[i + 1 :]) if word in _PASSTHROUGH else (argv, [])
+    return argv, []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    head, passed_on = _split_passthrough(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser().parse_args(head)
+    if args.command in _PASSTHROUGH:
+        setattr(args, _PASSTHROUGH[args.command], passed_on)
     if args.command == "extract" and bool(args.input) != bool(args.output):
         print("extract: --input and --output go together", file=sys.stderr)
         return 2
@@ -221,10 +249,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _expected_errors() -> tuple[type[BaseException], ...]:
     import psycopg
 
+    from edunews.orchestration.standalone import PrepareFailed
     from edunews.sources.registry import RegistryError
     from edunews.warehouse.embedded import EmbeddedError
 
-    return (EmbeddedError, RegistryError, psycopg.OperationalError)
+    return (EmbeddedError, RegistryError, PrepareFailed, psycopg.OperationalError)
 
 
 if __name__ == "__main__":

@@ -2,42 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
 
 from edunews.orchestration import alerts
-
-
-@contextmanager
-def webhook_receiver(status: int = 200) -> Iterator[tuple[str, list[dict]]]:
-    """An HTTP server on 127.0.0.1 that keeps the JSON bodies POSTed to it."""
-    received: list[dict] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-            length = int(self.headers["Content-Length"])
-            received.append(json.loads(self.rfile.read(length)))
-            self.send_response(status)
-            self.end_headers()
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/hook", received
-    finally:
-        server.shutdown()
-        server.server_close()
+from edunews.testsites.webhook import webhook_receiver
 
 
 def _context() -> dict:
@@ -81,9 +52,11 @@ def test_without_the_connection_nothing_is_posted(monkeypatch, caplog):
 
 @pytest.mark.parametrize("status", [500, 404])
 def test_a_failing_webhook_is_logged_not_raised(status, caplog):
-    with webhook_receiver(status) as (url, received):
-        with caplog.at_level(logging.WARNING, logger=alerts.__name__):
-            assert alerts.notify(url, alerts.failure_summary(_context())) is False
+    with (
+        webhook_receiver(status) as (url, received),
+        caplog.at_level(logging.WARNING, logger=alerts.__name__),
+    ):
+        assert alerts.notify(url, alerts.failure_summary(_context())) is False
     assert len(received) == 1
     assert "could not send the failure alert" in caplog.text
 
@@ -94,3 +67,16 @@ def test_an_unreachable_webhook_is_logged_not_raised(caplog):
     with caplog.at_level(logging.WARNING, logger=alerts.__name__):
         assert alerts.notify(url, alerts.failure_summary(_context())) is False
     assert "could not send the failure alert" in caplog.text
+
+
+def test_failing_sources_are_posted_in_one_message(monkeypatch):
+    failing = {"spm-b": {"network_error": 3}, "spm-a": {"http_error": 1, "parse_error": 2}}
+    with webhook_receiver() as (url, received):
+        monkeypatch.setenv("AIRFLOW_CONN_EDUNEWS_ALERTS", url)
+        assert alerts.notify_failing_sources("r9", failing) is True
+        assert alerts.notify_failing_sources("r9", {}) is False  # a good night is quiet
+    assert len(received) == 1
+    assert received[0]["text"] == (
+        "edunews: 2 source(s) failed in r9: spm-a (http_error, parse_error), spm-b (network_error)"
+    )
+    assert received[0]["failing_sources"] == failing

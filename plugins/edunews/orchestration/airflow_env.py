@@ -35,5 +35,7 @@ def airflow(
     """Run the `airflow` command of this environment with the local settings."""
     executable = Path(sys.executable).with_name("airflow")
     full_env = {**os.environ, **airflow_env(), **(env or {})}
+    # `airflow standalone` starts its components as `airflow ...` found on PATH.
+    full_env["PATH"] = os.pathsep.join([str(executable.parent), full_env.get("PATH", "")])
     Path(full_env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
     return subprocess.run([str(executable), *args], env=full_env, check=check)

@@ -59,8 +59,29 @@ def on_failure(context: dict[str, Any]) -> None:
 def notify(url: str, summary: dict[str, Any]) -> bool:
     """POST the summary; a failing webhook is logged, never raised (the task already failed)."""
     text = f"edunews: {summary['dag_id']}.{summary['task_id']} failed: {summary['error']}"
+    return post(url, {"text": text, **summary})
+
+
+def notify_failing_sources(run_id: str, failing: dict[str, dict]) -> bool:
+    """One message a night naming the sources that could not be crawled, and why.
+
+    Their tasks stay green (the crawler recorded every failure in raw.fetch_log), so
+    this is how an operator hears of a site that is down or has changed.
+    """
+    url = alert_url()
+    if not url or not failing:
+        return False
+    names = ", ".join(
+        f"{source_id} ({', '.join(sorted(reasons))})"
+        for source_id, reasons in sorted(failing.items())
+    )
+    text = f"edunews: {len(failing)} source(s) failed in {run_id}: {names}"
+    return post(url, {"text": text, "run_id": run_id, "failing_sources": failing})
+
+
+def post(url: str, payload: dict[str, Any]) -> bool:
     try:
-        resp = requests.post(url, json={"text": text, **summary}, timeout=10)
+        resp = requests.post(url, json=payload, timeout=10)
         resp.raise_for_status()
     except requests.RequestException as exc:
         log.warning("could not send the failure alert to %s: %s", url, exc)

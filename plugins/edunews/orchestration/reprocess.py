@@ -38,10 +38,13 @@ def dbt_build_args(params: dict) -> list[str]:
     return args
 
 
-def rebuild(params: dict, extracted: dict) -> dict:
+def rebuild(params: dict, extracted: dict, dag_id: str, run_id: str) -> dict:
+    """dbt build (from scratch when asked); the figures go to raw.run_reports."""
+    from edunews.orchestration.tasks import transform_figures
+
     args = dbt_build_args(params)
     log.info("extraction: %s; running dbt %s", extracted, " ".join(args))
     code = dbt(args)
     if code != 0:
         raise RebuildFailed(f"dbt {' '.join(args)} exited with {code}: see the log above")
-    return {"dbt": " ".join(args), "extraction": extracted}
+    return {"dbt": " ".join(args), **transform_figures(extracted, dag_id, run_id)}

@@ -8,6 +8,7 @@ from collections import Counter
 
 from psycopg.types.json import Jsonb
 
+from edunews.orchestration import alerts
 from edunews.sources import Source, load_sources
 from edunews.warehouse import connect
 
@@ -62,6 +63,7 @@ def summarize_crawl(results: list[dict], sources: list[dict], dag_id: str, run_i
     publish_report(dag_id, run_id, figures)
     for source_id, reasons in sorted(failing.items()):
         log.warning("source %s failed: %s", source_id, reasons)
+    alerts.notify_failing_sources(run_id, failing)
     log.info("crawl summary: %s", figures)
     return figures
 
