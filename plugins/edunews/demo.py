@@ -16,6 +16,8 @@ from edunews.orchestration.airflow_env import airflow
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect, embedded, migrate, role_url
 
+DEMO_NOTICES = 3
+
 
 def write_demo_registry(site_url: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +45,9 @@ def run_demo(articles: int = 40) -> int:
         print("dbt parse failed")
         return 1
     airflow(["db", "migrate"])
-    generated = generate_articles(articles)
+    # a few notices among the news, as office sites post them: pages with no event, which
+    # the warehouse accounts for in fct_rejected_pages
+    generated = generate_articles(articles, notices=DEMO_NOTICES)
     with DemoSite(generated) as site:
         registry = write_demo_registry(site.url, home_dir() / "demo" / "sources.yml")
         env = {"EDUNEWS_SOURCES": str(registry), "EDUNEWS_ALLOW_PRIVATE_NETWORK": "1"}
@@ -65,14 +69,21 @@ def _report(seconds: float, generated: list) -> None:
             "select count(*) from marts.fct_events where date_start is not null"
             " and office_key is not null"
         ).fetchone()[0]
+        rejected = conn.execute(
+            "select coalesce(string_agg(reason || ' ' || n, ', '), 'none')"
+            " from (select reason, count(*) as n from marts.fct_rejected_pages group by reason) r"
+        ).fetchone()[0]
+    events_generated = [article for article in generated if article.truth is not None]
     print()
     print(f"demo finished in {seconds:.0f} s")
     print(f"  pages landed in raw.pages:      {pages}")
     print(f"  events in marts.fct_events:     {events} ({dated} with a date and an office)")
+    print(f"  pages in fct_rejected_pages:    {rejected}")
     agreement = marts_agreement(generated)
+    n = len(events_generated)
     print(
-        f"  against the generated articles: {agreement.dates_right}/{len(generated)} dates"
-        f" and {agreement.offices_right}/{len(generated)} offices right"
+        f"  against the generated articles: {agreement.dates_right}/{n} dates"
+        f" and {agreement.offices_right}/{n} offices right"
     )
     print("  connect as the read-only reader:")
     print(f"    psql '{role_url('reader')}'")

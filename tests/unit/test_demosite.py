@@ -139,6 +139,36 @@ def test_same_seed_same_articles_other_seed_other_articles():
     assert generate_articles(0) == []
 
 
+def test_notices_are_posts_among_the_news_in_which_the_extractor_finds_no_event():
+    """What int_pages__status calls no event: nothing beyond the extractor's defaults (type
+    other, the publishing date), so the demo fills fct_rejected_pages."""
+    from edunews.extract import extract_article
+
+    posts = generate_articles(6, seed=5, notices=3)
+    # the same news (post ids aside: notices take ids among them)
+    assert [(a.slug, a.content_html, a.truth) for a in posts if a.truth is not None] == [
+        (a.slug, a.content_html, a.truth) for a in generate_articles(6, seed=5)
+    ]
+    notices = [a for a in posts if a.truth is None]
+    assert len(notices) == 3 and len({a.slug for a in notices}) == 3
+    assert [a.published for a in posts] == sorted(a.published for a in posts)
+    for notice in notices:
+        text = re.sub(r"<[^>]+>", " ", notice.content_html)
+        record = extract_article(
+            {
+                "id": notice.slug,
+                "title": notice.title,
+                "text": text,
+                "published_at": notice.published.date().isoformat(),
+            }
+        )
+        event = record["event"]
+        assert event["event_type"] == "other" and event["organizer_office"] is None
+        assert (event["venue"], event["participant_count"]) == (None, None)
+        assert record["evidence"]["date_start"]["source"] == "published_at"
+        assert record["persons"] == record["schools"] == record["initiatives"] == []
+
+
 def test_ids_slugs_and_times_look_like_a_wordpress_history(articles):
     ids = [a.post_id for a in articles]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)

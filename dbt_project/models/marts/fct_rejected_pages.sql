@@ -2,7 +2,7 @@
 -- accounted for (in fct_events exactly once, or here).
 --   not_extracted      the extractor has not read the page yet
 --   extraction_error   the extractor's newest record for the page is an error record
---   no_event           the record holds no event (no type, no date, no organising office)
+--   no_event           the record states nothing of an event (int_pages__status says what counts)
 --   superseded         a newer version of the same article is the one used
 with pages as (
     select * from {{ ref('int_pages__status') }}

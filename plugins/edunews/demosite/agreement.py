@@ -39,8 +39,9 @@ def slug_of(url: str) -> str:
 
 
 def marts_agreement(articles: Sequence[DemoArticle]) -> Agreement:
-    """Compare marts.fct_events (read as the reader role) with the articles' truths."""
-    by_slug = {article.slug: article for article in articles}
+    """Compare marts.fct_events (read as the reader role) with the articles' truths;
+    notices (no truth) are not events and not counted."""
+    by_slug = {article.slug: article for article in articles if article.truth is not None}
     result = Agreement()
     with connect("reader") as conn:
         rows = conn.execute(_EVENTS).fetchall()

@@ -58,12 +58,14 @@ _GALLERY_CLASSIC = (
 )
 
 
-def generate_articles(n: int, seed: int = 2567) -> list[DemoArticle]:
-    """`n` articles, oldest first, post ids increasing with the publishing time."""
-    if n < 0:
-        raise ValueError("n must not be negative")
+def generate_articles(n: int, seed: int = 2567, notices: int = 0) -> list[DemoArticle]:
+    """`n` articles, oldest first, post ids increasing with the publishing time; plus
+    `notices` posts that report no event (`truth` None) among them."""
+    if n < 0 or notices < 0:
+        raise ValueError("n and notices must not be negative")
     offices = load_offices()
     drafts = [_compose(random.Random(f"{seed}:{i}"), offices) for i in range(n)]
+    drafts += [_notice(random.Random(f"{seed}:notice:{i}"), i) for i in range(notices)]
     drafts.sort(key=lambda d: d.published)
     return _publish(drafts, random.Random(seed))
 
@@ -75,7 +77,7 @@ class _Draft:
     content_html: str
     published: datetime
     modified: datetime
-    truth: ArticleTruth
+    truth: ArticleTruth | None
 
 
 def _publish(drafts: list[_Draft], rng: random.Random) -> list[DemoArticle]:
@@ -475,6 +477,24 @@ def _compose(rng: random.Random, offices: list[Office]) -> _Draft:
         published=published,
         modified=modified,
         truth=_truth(event, cast, venue, office_name, count if states_count else None, digits),
+    )
+
+
+def _notice(rng: random.Random, i: int) -> _Draft:
+    """A post that reports no event: one of the phrasebook's notices."""
+    title, paragraphs = pb.NOTICES[i % len(pb.NOTICES)]
+    first, last = ERA_WINDOWS["current"]
+    published, modified = _published(
+        rng, first + timedelta(days=rng.randrange((last - first).days))
+    )
+    return _Draft(
+        slug=f"notice-{i + 1}",
+        title=title,
+        content_html="\n\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+        + "\n",
+        published=published,
+        modified=modified,
+        truth=None,
     )
 
 

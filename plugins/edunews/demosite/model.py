@@ -71,4 +71,4 @@ class DemoArticle:
     content_html: str  # like WordPress `content.rendered`
     published: datetime  # aware, Asia/Bangkok
     modified: datetime  # aware, Asia/Bangkok, never before `published`
-    truth: ArticleTruth
+    truth: ArticleTruth | None  # None for a notice, a post that reports no event
