@@ -47,15 +47,18 @@ def _record(
     offices=(),
     count=None,
     version="0.4.0",
+    evidence=None,
+    venue="ห้องประชุม  ๑",
 ):
     return {
         "id": "x",
+        **({"evidence": evidence} if evidence else {}),
         "extractor_version": version,
         "event": {
             "event_type": event_type,
             "date_start": date_start,
             "date_end": None,
-            "venue": "ห้องประชุม  ๑",
+            "venue": venue,
             "province": office["province"] if office else None,
             "organizer_office": office,
             "participant_count": count,
@@ -120,8 +123,27 @@ PAGES = [
         ],
     ),
     ("b", "https://cm6.example/b", 0, [("0.10.0", {"id": "b", "error": "ValueError: bad"})]),
-    ("c", "https://cm6.example/c", 0, [("0.10.0", _record(None, None, None))]),
+    ("c", "https://cm6.example/c", 0, [("0.10.0", _record(None, None, None, venue=None))]),
     ("d", "https://cm6.example/d", 0, []),
+    # a notice, as the extractor writes one: nothing but its defaults (type other, the
+    # publishing date), so no event
+    (
+        "g",
+        "https://cm6.example/g",
+        0,
+        [
+            (
+                "0.10.0",
+                _record(
+                    "other",
+                    "2024-10-01",
+                    None,
+                    evidence={"date_start": {"source": "published_at", "text": "2024-10-01"}},
+                    venue=None,
+                ),
+            )
+        ],
+    ),
     (
         "e",
         "https://spm19.example/e",
@@ -289,6 +311,7 @@ def test_every_page_is_an_event_or_a_reject_with_its_reason(built):
         ids["b"]: "extraction_error",
         ids["c"]: "no_event",
         ids["d"]: "not_extracted",
+        ids["g"]: "no_event",
         ids["e"]: "superseded",
     }
     events = {r["page_id"] for r in _rows("select page_id from marts.fct_events")}
@@ -406,17 +429,20 @@ def test_aggregates_and_fiscal_years(built):
 
 def test_reader_reads_every_mart_and_nothing_in_raw_or_staging(built):
     with connect() as conn:
-        marts = [
-            r[0]
-            for r in conn.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts'"
-            )
-        ]
+        tables = conn.execute(
+            "select table_schema, table_name from information_schema.tables"
+            " where table_schema in ('marts', 'raw', 'staging', 'intermediate', 'seeds')"
+        ).fetchall()
+    marts = [name for schema, name in tables if schema == "marts"]
+    hidden = [f"{schema}.{name}" for schema, name in tables if schema != "marts"]
     assert {"fct_events", "dim_office", "dim_person", "fct_event_participants"} <= set(marts)
+    assert {"raw.pages", "raw.extractions", "raw.fetch_log", "staging.stg_raw__pages"} <= set(
+        hidden
+    )
     with connect("reader") as conn:
         for table in marts:
             conn.execute(f"select * from marts.{table} limit 1").fetchall()
-        for table in ("raw.pages", "raw.extractions", "raw.fetch_log", "staging.stg_raw__pages"):
+        for table in hidden:
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(f"select 1 from {table} limit 1")
             conn.rollback()
@@ -436,9 +462,55 @@ def test_analyses_run_as_the_reader(built):
         "Professional Learning"
     )
     assert len(results["events_per_office_per_month"]) == 3
+    assert [
+        (r["academic_year_be"], r["term"], r["event_type_name_en"], r["events"])
+        for r in results["events_per_event_type_and_term"]
+    ] == [(2563, "1", "MOU signing", 1), (2567, "1", "Workshop", 1), (2567, "2", "Training", 1)]
 
 
-def test_docs_generate(built):
+def test_docs_generate_and_describe_every_mart_and_column(built):
     assert dbt(["docs", "generate", "--quiet"]) == 0
-    catalog = json.loads((Path(dbt_project_dir()) / "target" / "catalog.json").read_text())
-    assert "model.edunews.fct_events" in catalog["nodes"]
+    target = Path(dbt_project_dir()) / "target"
+    catalog = json.loads((target / "catalog.json").read_text())
+    manifest = json.loads((target / "manifest.json").read_text())
+    marts = {
+        unique_id: node
+        for unique_id, node in catalog["nodes"].items()
+        if node["metadata"]["schema"] == "marts"
+    }
+    assert "model.edunews.fct_events" in marts and len(marts) >= 17
+    for unique_id, node in marts.items():
+        documented = manifest["nodes"][unique_id]
+        assert documented["description"], unique_id
+        for column in node["columns"]:  # the columns the database holds
+            assert documented["columns"].get(column, {}).get("description"), (unique_id, column)
+
+
+def test_source_freshness_tells_stale_raw_tables(built, tmp_path):
+    """raw.pages and raw.extractions hold 2024 rows only: errors; a request logged now: pass."""
+    with connect("loader") as conn:
+        conn.execute(
+            "insert into raw.fetch_log (run_id, source_id, url, outcome)"
+            " values ('freshness', 'cm6', 'https://cm6.example/', 'unchanged')"
+        )
+    out = tmp_path / "sources.json"
+    code = dbt(["source", "freshness", "--quiet", "--output", str(out)])
+    status = {
+        r["unique_id"]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["results"]
+    }
+    assert status == {
+        "source.edunews.raw.pages": "error",
+        "source.edunews.raw.extractions": "error",
+        "source.edunews.raw.fetch_log": "pass",
+    }
+    assert code != 0
+
+
+def test_an_incremental_table_older_than_its_model_is_built_again_in_full(built):
+    """fct_events as the walking skeleton left it (a plain table, without built_at and the
+    columns added since) is not appended to, which would fail: the on-run-start hook drops
+    it and the run builds it in full, with the rows a full refresh gives."""
+    with connect() as conn:
+        conn.execute("alter table marts.fct_events drop column built_at, drop column source_key")
+    assert dbt(["run", "--quiet", "--select", "fct_events"]) == 0
+    assert _snapshot()["fct_events"] == built["full_refresh"]["fct_events"]

@@ -90,7 +90,10 @@ def test_every_mart_column_is_described_typed_and_contracted():
 
 
 def test_source_only_in_staging_and_sql_lowercase():
-    for sql in (PROJECT / "models").rglob("*.sql"):
+    files = [
+        p for folder in ("models", "analyses", "tests") for p in (PROJECT / folder).rglob("*.sql")
+    ]
+    for sql in files:
         text = sql.read_text(encoding="utf-8")
         if sql.parent.name != "staging":
             assert "source(" not in text, sql.name
@@ -98,5 +101,33 @@ def test_source_only_in_staging_and_sql_lowercase():
         assert not re.search(r"\b(SELECT|FROM|WHERE|JOIN|GROUP BY)\b", code), sql.name
 
 
-def test_at_least_five_analyses():
-    assert len(list((PROJECT / "analyses").glob("*.sql"))) >= 5
+def test_every_seed_is_described_or_disabled():
+    """extractor_data is the extractor's folder: a file it adds is not seeded unnoticed."""
+    project = yaml.safe_load((PROJECT / "dbt_project.yml").read_text(encoding="utf-8"))
+    settings = project["seeds"]["edunews"]
+    disabled = {
+        name
+        for name, conf in settings.items()
+        if isinstance(conf, dict) and conf.get("+enabled") is False
+    }
+    described = {
+        seed["name"]
+        for seed in yaml.safe_load((PROJECT / "seeds" / "_seeds.yml").read_text())["seeds"]
+    }
+    csvs = {p.stem for folder in project["seed-paths"] for p in (PROJECT / folder).glob("*.csv")}
+    assert csvs - disabled == described
+    assert not described & disabled
+
+
+def test_one_yaml_per_folder_and_every_analysis_described():
+    folders = {p.parent for p in PROJECT.rglob("*.yml") if "target" not in p.parts}
+    for folder in folders:
+        if folder != PROJECT:
+            assert len(list(folder.glob("*.yml"))) == 1, folder
+    analyses = PROJECT / "analyses"
+    assert len(list(analyses.glob("*.sql"))) >= 5
+    described = {
+        a["name"]: a for a in yaml.safe_load((analyses / "_analyses.yml").read_text())["analyses"]
+    }
+    for sql in analyses.glob("*.sql"):
+        assert described.get(sql.stem, {}).get("description"), sql.name

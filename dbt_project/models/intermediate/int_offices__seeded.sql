@@ -4,7 +4,7 @@ with offices as (
     select * from {{ ref('stg_seeds__offices') }}
 ),
 
-long_names as (
+offices_with_long_names as (
     select
         *,
         case office_kind
@@ -14,7 +14,8 @@ long_names as (
         || case
             when province is null then ' เขต ' || area_no
             else regexp_replace(office_name, '^สพ[ปม]\.\s*', '')
-        end as long_name
+        end as long_name,
+        case office_kind when 'spp' then 'สพป.' else 'สพม.' end as office_kind_abbr
     from offices
 )
 
@@ -38,7 +39,4 @@ select
     ) as aliases,
     {{ office_alias_key('office_name') }} as alias_key,
     {{ office_alias_key('long_name') }} as long_alias_key
-from (
-    select *, case office_kind when 'spp' then 'สพป.' else 'สพม.' end as office_kind_abbr
-    from long_names
-) as named
+from offices_with_long_names
