@@ -107,6 +107,12 @@ def _transform(args: argparse.Namespace) -> int:
     return dbt(["build", *args.dbt_args])
 
 
+def _dbt(args: argparse.Namespace) -> int:
+    from edunews.transform.dbt import dbt
+
+    return dbt(args.dbt_args or ["--help"])
+
+
 def _manifest(args: argparse.Namespace) -> int:
     from edunews.transform.dbt import dbt
 
@@ -190,6 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     transform.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments")
     transform.set_defaults(handler=_transform)
 
+    dbt_command = sub.add_parser(
+        "dbt",
+        help="any dbt command on the warehouse as the transformer"
+        " (docs generate, source freshness, compile ...)",
+    )
+    dbt_command.add_argument("dbt_args", nargs=argparse.REMAINDER, help="e.g. source freshness")
+    dbt_command.set_defaults(handler=_dbt)
+
     manifest = sub.add_parser(
         "manifest", help="dbt parse: the manifest the transform DAG is rendered from"
     )
@@ -214,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_PASSTHROUGH = {"transform": "dbt_args", "airflow": "airflow_args"}
+_PASSTHROUGH = {"transform": "dbt_args", "dbt": "dbt_args", "airflow": "airflow_args"}
 
 
 def _split_passthrough(argv: list[str]) -> tuple[list[str], list[str]]:

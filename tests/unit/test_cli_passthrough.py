@@ -1,4 +1,5 @@
-"""`edunews transform` and `edunews airflow` hand what follows them to dbt and airflow untouched."""
+"""`edunews transform`, `edunews dbt` and `edunews airflow` hand what follows them to dbt and
+airflow untouched."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from edunews.cli import _split_passthrough, main
          ["dags", "trigger", "x", "--conf", "{}"]),
         (["crawl", "--source", "transform"], ["crawl", "--source", "transform"], []),
         (["transform"], ["transform"], []),
+        (["dbt", "source", "freshness", "--select", "source:raw"], ["dbt"],
+         ["source", "freshness", "--select", "source:raw"]),
     ],
 )  # fmt: skip
 def test_options_after_the_command_are_passed_on(argv, head, passed_on):
