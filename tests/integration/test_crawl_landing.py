@@ -77,3 +77,26 @@ def test_a_failing_batch_leaves_no_half_page(empty_raw):
     with connect() as conn:
         assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 0
         assert conn.execute("select count(*) from raw.fetch_log").fetchone()[0] == 0
+
+
+def test_a_crash_late_in_a_run_keeps_the_batches_already_written(empty_raw, monkeypatch):
+    """Each batch commits as it lands: a run that dies after writing some keeps them."""
+
+    def killed(*_args, **_kwargs):
+        raise RuntimeError("killed before the run was recorded")
+
+    monkeypatch.setattr("edunews.crawl.run.record_run", killed)
+    site = WordPressSite(load_articles(3))
+    with serve(site) as served:
+        source = Source(id="crash-late", name="c", kind="sitemap", start_urls=(served.url,))
+        with pytest.raises(RuntimeError, match="killed"):
+            crawl_source(source, client=client(source))
+    with connect() as conn:
+        stored = conn.execute(
+            "select count(*) from raw.pages where source_id = 'crash-late'"
+        ).fetchone()[0]
+        logged = conn.execute(
+            "select count(*) from raw.fetch_log where source_id = 'crash-late'"
+        ).fetchone()[0]
+    assert stored == 3
+    assert logged >= 3

@@ -102,7 +102,10 @@ def crawl_source(
     started = datetime.now(UTC)
     summary = CrawlSummary(source.id)
     client = client or client_for(source, allow_private_network, rate)
-    with connect("loader") as conn:
+    # Autocommit: each batch the lander writes is a transaction of its own, committed as it
+    # lands (without it the run's first select opens a transaction that every batch joins as
+    # a savepoint, and a crash anywhere loses the whole run).
+    with connect("loader", autocommit=True) as conn:
         state = load_state(conn, source.id)
         # An explicit date means "look again from then": known pages are asked for again,
         # conditionally; a nightly increment skips those the site does not say changed.

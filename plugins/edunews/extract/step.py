@@ -65,7 +65,8 @@ def extract_pending(
         "published_from": published_from,
         "published_to": published_to,
     }
-    with connect("loader") as conn:
+    # Autocommit: each batch is a transaction of its own, kept when a later one fails.
+    with connect("loader", autocommit=True) as conn:
         while True:
             rows = conn.execute(
                 _PENDING,
