@@ -55,3 +55,14 @@ def test_government_articles_all_get_a_record_with_a_date():
         and r["event"]["event_type"] not in ("press_conference", "competition", "exhibition")
     ]
     assert len(late) < len(records) * 0.03, late[:10]
+
+
+@pytest.mark.skipif(not THAIGOV.exists(), reason="shared corpus absent")
+def test_government_positions_and_names_are_whole():
+    """Positions keep their closing "(อว.)"; no name holds an abbreviation or a title."""
+    persons = [p for a in _read(THAIGOV) for p in extract_article(a)["persons"]]
+    positions = [p["position"] for p in persons if p["position"]]
+    unbalanced = [x for x in positions if x.count("(") != x.count(")")]
+    assert len(unbalanced) < len(positions) * 0.01, unbalanced[:10]
+    assert not [x for x in positions if x.endswith((" เข้า", "และผู้"))]
+    assert not [p["name"] for p in persons if "." in p["name"]]

@@ -77,3 +77,14 @@ def test_no_office():
 )
 def test_standard_province_codes_in_office_names(text, key):
     assert parse_office(text).key == key
+
+
+def test_words_ending_in_kor_before_m_are_no_department():
+    # บุคลากร|มืออาชีพ, ทรัพยากร|มนุษย์, วิทยากร|มา: not กรม...
+    text = "พัฒนาบุคลากรมืออาชีพ ทรัพยากรมนุษย์ วิทยากรมาบรรยาย โดยกรมอนามัย"
+    assert [o.name for o in find_offices(text)] == ["กรมอนามัย"]
+
+
+def test_a_ministry_spoken_of_in_general_is_no_office():
+    text = "ทุกกระทรวงต่าง ๆ และกระทรวงอื่น กระทรวงให้เกิดผล กระทรวงมหาดไทย"
+    assert [o.name for o in find_offices(text)] == ["กระทรวงมหาดไทย"]

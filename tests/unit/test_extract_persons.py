@@ -1,5 +1,7 @@
 """Persons: honorific + given + family name, position, organisation, role."""
 
+import pytest
+
 from edunews.extract.persons import find_persons
 
 
@@ -145,3 +147,67 @@ def test_name_without_honorific_from_the_name_lists():
 def test_press_credits_are_not_people_of_the_event():
     text = "ขอบคุณ\nสถาพร ถาวรสุข, อิทธิพล รุ่งก่อน: ถ่ายภาพ นวรัตน์ รามสูต: เรียบเรียง"
     assert find_persons(text) == []
+
+
+def test_position_keeps_its_closing_abbreviation():
+    people = find_persons(
+        "นางสาวศุภมาส อิศรภักดี รัฐมนตรีว่าการกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม"
+        " (อว.) เปิดเผยว่า โดยมี ศ.ดร.ศุภชัย ปทุมนากุล ปลัด อว. เป็นประธาน"
+    )
+    assert [p.position for p in people] == [
+        "รัฐมนตรีว่าการกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม (อว.)",
+        "ปลัด อว.",
+    ]
+
+
+def test_position_stops_before_joining_verbs_not_inside_titles():
+    people = find_persons(
+        "โดยมี นายสิริพงศ์ อังคสกุลเกียรติ ผู้ช่วยรัฐมนตรีประจำกระทรวงศึกษาธิการ เข้าร่วม"
+        " นางสาวสมศรี ใจงาม ผู้ตรวจราชการกระทรวงศึกษาธิการ เข้าพบ"
+        " นายสมชาย ใจดี หัวหน้าผู้นำชุมชน และผู้เข้าร่วม"
+    )
+    assert [p.position for p in people] == [
+        "ผู้ช่วยรัฐมนตรีประจำกระทรวงศึกษาธิการ",
+        "ผู้ตรวจราชการกระทรวงศึกษาธิการ",
+        "หัวหน้าผู้นำชุมชน",
+    ]
+
+
+def test_an_abbreviation_or_a_second_title_is_no_family_name():
+    people = find_persons(
+        "พล.ต.อ.สุวัฒน์ แจ้งยอดสุข ผู้บัญชาการตำรวจแห่งชาติ ลงนาม\n"
+        "ด้าน พล.ต.อ.สุวัฒน์ ผบ.ตร. กล่าวว่า\n"
+        "ศาสตราจารย์ หรือ ดร.ที่มีตำแหน่งทางวิชาการ เพราะวันนี้"
+    )
+    assert [(p.name, p.role) for p in people] == [("สุวัฒน์ แจ้งยอดสุข", "signatory")]
+
+
+def test_family_names_that_start_like_clause_words_before_a_position():
+    names = [
+        p.name
+        for p in find_persons(
+            "พลเรือตรีอนุสรณ์ ยังคุ้มญาติ ผอ.สำนักงาน และนายณัฐพล ณัฏฐสมบูรณ์ รองปลัดกระทรวง"
+            " ดร.กิติพงค์ พร้อมวงค์ ผู้อำนวยการสำนักงาน"
+        )
+    ]
+    assert names == ["อนุสรณ์ ยังคุ้มญาติ", "ณัฐพล ณัฏฐสมบูรณ์", "กิติพงค์ พร้อมวงค์"]
+    # a clause after a given name is still a clause, a position word after it or not
+    assert find_persons("น.ส.ศุภมาส กล่าวว่า คณะกรรมการชุดนี้ และ ศ.ดร.ศุภชัย ว่า คณะกรรมการฯ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific"),
+    [
+        ("ศ.กิตติคุณ นพ.สุทธิพร จิตต์มิตรภาพ ประธาน", "สุทธิพร จิตต์มิตรภาพ", "ศ.กิตติคุณ นพ."),
+        ("ศ.กิตติคุณบวรศักดิ์ อุวรรณโณ รองประธาน", "บวรศักดิ์ อุวรรณโณ", "ศ.กิตติคุณ"),
+        ("ศ.สัตวแพทย์หญิง ดร.รุ่งทิพย์ ชวนชื่น อาจารย์", "รุ่งทิพย์ ชวนชื่น", None),
+        ("ศ.นายสัตวแพทย์ ดร.เผด็จ ธรรมรักษ์ อาจารย์", "เผด็จ ธรรมรักษ์", None),
+        ("และนาวาอากาศเอก สมศักดิ์ ขาวสุวรรณ์ รักษาการ", "สมศักดิ์ ขาวสุวรรณ์", "นาวาอากาศเอก"),
+        ("นายกองเอกปราโมทย์ ธัญญพืช รองผู้ว่าราชการจังหวัด", "ปราโมทย์ ธัญญพืช", "นายกองเอก"),
+    ],
+)
+def test_professional_emeritus_and_service_titles(text, name, honorific):
+    people = find_persons(text)
+    assert [p.name for p in people] == [name]
+    if honorific:
+        assert people[0].honorific == honorific

@@ -145,3 +145,17 @@ def test_date_from_the_publishing_day_says_so():
     record = extract_article({"id": "p", "text": "ประชุมครู", "published_at": "2024-06-06"})
     assert record["event"]["date_start"] == "2024-06-06"
     assert record["evidence"]["date_start"]["source"] == "published_at"
+
+
+def test_a_carriage_return_inside_a_line_does_not_split_it(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b"\xff\xfe junk \r more junk \x0b\x0c\x1c\x85 end\n"
+        + json.dumps(ARTICLE, ensure_ascii=False).encode()
+        + b"\r\n"
+    )
+    out = tmp_path / "out.jsonl"
+    stats = extract_file(src, out)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [None, "a1"]
+    assert (stats.lines, stats.errors) == (2, 1)

@@ -32,7 +32,9 @@ def extract_file(input_path: str | Path, output_path: str | Path) -> ExtractStat
     """
     stats = ExtractStats()
     with (
-        open(input_path, encoding="utf-8", errors="replace") as src,
+        # Lines end at "\n" only: a stray "\r" (or another line break Python knows) inside a
+        # line must not split it into several records.
+        open(input_path, encoding="utf-8", errors="replace", newline="\n") as src,
         open(output_path, "w", encoding="utf-8") as out,
     ):
         for line in src:

@@ -70,12 +70,24 @@ _NOT_GIVEN_PREFIXES = (
 )
 # Tokens that follow a given name but are not a family name: the person was named by the
 # given name alone ("นายระบอบ กล่าว").
-_NOT_FAMILY = re.compile(
-    r"^(?:กล่าว|เปิดเผย|เป็น|ได้|และ|ให้|ยัง|จึง|ก็|ประธาน|ผู้|รอง|รัฐมนตรี|รมว|รมช|ปลัด|"
+_CLAUSE_WORDS = (
+    r"กล่าว|เปิดเผย|เป็น|ได้|และ|ให้|ยัง|จึง|ก็|ประธาน|ผู้|รอง|รัฐมนตรี|รมว|รมช|ปลัด|"
     r"เลขาธิการ|ที่|ซึ่ง|พร้อม|จาก|ใน|ร่วม|ระบุ|เน้น|มอบ|ตรวจ|นำ|เดินทาง|ชี้|แจ้ง|ย้ำ|"
     r"เผย|ขอ|อธิบาย|สั่ง|หารือ|ลงนาม|ตอบ|เข้า|ครู|ศึกษานิเทศก์|อธิการบดี|คณบดี|นายก|"
-    r"ผอ|หัวหน้า|ประธาน|กรรมการ|โฆษก|ที่ปรึกษา|โดย|เพื่อ|กับ|ว่า|ทั้ง|เมื่อ|ณ)"
+    r"ผอ|หัวหน้า|ประธาน|กรรมการ|โฆษก|ที่ปรึกษา|โดย|เพื่อ|กับ|ว่า|ทั้ง|เมื่อ|"
+    # ณ the preposition, not a word that starts with the letter (ณัฏฐสมบูรณ์).
+    r"ณ(?![ะ-ฺ็-๎])"
 )
+_NOT_FAMILY = re.compile(rf"^(?:{_CLAUSE_WORDS})")
+# A word that starts like a clause word but stands between a given name and a position is a
+# family name ("พล.ต.อ.สุวัฒน์ แจ้งยอดสุข ผู้บัญชาการ...", "พลเรือตรีอนุสรณ์ ยังคุ้มญาติ ผอ.").
+# Not when it is plainly a clause: a lone clause word, "...ว่า", "ทั้งนี้", a long run.
+_CLAUSE_ONLY = re.compile(rf"^(?:{_CLAUSE_WORDS})$|ว่า$|^ทั้งนี้")
+_MAX_VERB_LIKE_FAMILY = 15
+# Words a clause opens with, which no given name does unless pythainlp lists it (ของขวัญ).
+_CLAUSE_GIVEN = re.compile(r"^(?:ที่|ซึ่ง|และ|หรือ|เพราะ|ของ|จาก|กับ|โดย|เพื่อ)")
+# Position words that are also verbs: "นายระบอบ กล่าวว่า เป็น..." says nothing of a family.
+_VERB_POSITION_WORD = re.compile(r"^(?:เป็น|กล่าว|เปิดเผย)")
 # A family name glued to the next word: cut where a position or verb starts.
 _FAMILY_TAIL = re.compile(
     r"(?:ผู้อำนวยการ|รองผู้|ผู้ช่วย|ผู้เชี่ยวชาญ|รัฐมนตรี|ศึกษานิเทศก์|เป็นประธาน|เป็น|กล่าว|"
@@ -85,8 +97,10 @@ _FAMILY_TAIL = re.compile(
 # Where a position stops: a verb or clause word, a line break, a quote.
 _POSITION_STOP = re.compile(
     r"\n|[“”\"]|(?:\s|^)(?:และคณะ|พร้อมด้วย|พร้อม|โดยมี|ได้|ให้|ณ|เมื่อ)|เป็นประธาน|"
-    r"เป็นสักขีพยาน|เป็นผู้|เป็นวิทยากร|กล่าว|เปิดเผย|ลงนาม|ร่วมกับ|ร่วม|มอบ|นำ|ตรวจ|"
-    r"เดินทาง|ประธานพิธี|ประธานในพิธี"
+    r"เป็นสักขีพยาน|เป็นผู้|เป็นวิทยากร|เข้า(?:มา)?(?:ร่วม|พบ|เยี่ยม|รับ|ตรวจ|มอบ|หารือ)|"
+    # verbs, but not as part of a title or a word: ผู้ตรวจราชการ, ผู้นำ, แนะนำ
+    r"(?<!ผู้)(?<!แนะ)(?:กล่าว|เปิดเผย|ลงนาม|ร่วมกับ|ร่วม|มอบ|นำ|ตรวจ|เดินทาง)|"
+    r"ประธานพิธี|ประธานในพิธี"
 )
 _MAX_POSITION = 160
 # Words a position starts with: a token before one of them is a second family-name part
@@ -132,18 +146,34 @@ class _Mention:
     name_end: int  # end of the family name (or given name)
 
 
-def _clean_family(family: str | None) -> str | None:
+def _clean_family(family: str | None, following: str = "") -> str | None:
+    """The family name in the word after a given name, or None; `following` is the text
+    after that word."""
     if not family:
         return None
     family = family.rstrip(".")
+    if "." in family:  # an abbreviation (ผบ.ตร.) or the next title (ดร.สมชาย), never a name
+        return None
     if is_family_name(family):  # "นำพา", "ร่วมสุข": known names that start like verbs
         return family
     tail = _FAMILY_TAIL.search(family, 2)
     if tail:
         family = family[: tail.start()]
-    if len(family) < 2 or _NOT_FAMILY.match(family):
+    if len(family) < 2:
+        return None
+    if _NOT_FAMILY.match(family) and not _family_before_position(family, following):
         return None
     return family
+
+
+def _family_before_position(word: str, following: str) -> bool:
+    """A word that starts like a clause word is still a family name when a position follows."""
+    if len(word) > _MAX_VERB_LIKE_FAMILY or _CLAUSE_ONLY.search(word):
+        return False
+    m = re.match(r"\s+(\S+)", following)
+    return bool(
+        m and _POSITION_WORD.match(m.group(1)) and not _VERB_POSITION_WORD.match(m.group(1))
+    )
 
 
 def _glued_to_abbreviation(text: str, m: re.Match[str]) -> bool:
@@ -173,13 +203,15 @@ def _mentions(text: str) -> list[_Mention]:
             continue
         if hon in ("นาย", "นาง") and given.startswith(_NOT_GIVEN_PREFIXES):
             continue
+        if _CLAUSE_GIVEN.match(given) and not is_given_name(given):
+            continue  # "ศาสตราจารย์ หรือ ดร.ที่มีตำแหน่งทางวิชาการ": a title, then a clause
         given_tail = _FAMILY_TAIL.search(given, 2)
         if given_tail:  # "นายระบอบกล่าว": a given name glued to a verb
             given = given[: given_tail.start()]
             family = None
             name_end = m.start("given") + len(given)
         else:
-            family = _clean_family(m.group("family"))
+            family = _clean_family(m.group("family"), text[m.end() : m.end() + 40])
             name_end = m.start("family") + len(family) if family else m.end("given")
         found.append(_Mention(hon.strip(), given, family, m.start(), name_end))
         pos = name_end  # a rejected family word may be the next person's honorific
@@ -211,8 +243,13 @@ def _position(text: str, start: int, end: int) -> str | None:
         segment = segment[: stop.start()]
     elif limit < end and " " in segment.strip():
         segment = segment[: segment.rstrip().rfind(" ")]  # never end inside a word
-    segment = " ".join(segment.split()).strip(" ,.()")
-    segment = re.sub(r"\s*และ$", "", segment)
+    segment = " ".join(segment.split()).strip(" ,").lstrip(".)")
+    segment = re.sub(r"\s*และ(?:ผู้)?$|\s+ผู้$", "", segment)  # "... และผู้[บริหาร เข้าร่วม]"
+    # Keep a closing abbreviation whole ("(อว.)", "ปลัด อว."); drop only a bracket left open
+    # at the end or closing nothing.
+    segment = segment.rstrip(" ,(")
+    if segment.endswith(")") and segment.count(")") > segment.count("("):
+        segment = segment[:-1].rstrip(" ,")
     return segment or None
 
 
