@@ -31,3 +31,21 @@ def test_job_title_is_not_supervision_visit():
 
 def test_no_cue():
     assert find_event_type("ข่าวทั่วไป", "ไม่มีคำบอกชนิดของงาน") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เพื่อเพิ่มขีดความสามารถในการแข่งขันของประเทศ",
+        "ยกระดับความสามารถทางการแข่งขันด้านวิทยาศาสตร์",
+        "พัฒนาคนไทยให้สามารถแข่งขันได้ในระดับโลก",
+        "ให้เศรษฐกิจไทยเติบโตและแข่งขันได้ในตลาดโลก",
+    ],
+)
+def test_competitiveness_is_no_competition(text):
+    assert find_event_type("ศธ. หารือแนวทางความร่วมมือ", text) is None
+
+
+def test_a_real_contest_still_is_one():
+    found = find_event_type("ข่าว", "ผู้ชนะการแข่งขันได้รับรางวัล เพิ่มความสามารถในการแข่งขัน")
+    assert found.code == "competition"
