@@ -211,3 +211,11 @@ def test_professional_emeritus_and_service_titles(text, name, honorific):
     assert [p.name for p in people] == [name]
     if honorific:
         assert people[0].honorific == honorific
+
+
+def test_who_delegates_does_not_take_the_delegates_role():
+    roles = _roles(
+        "นายอนุทิน ชาญวีรกูล รองนายกรัฐมนตรี มอบหมายให้ พลตำรวจเอก เพิ่มพูน ชิดชอบ"
+        " รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานเปิดงาน"
+    )
+    assert roles == {"อนุทิน ชาญวีรกูล": "mentioned", "เพิ่มพูน ชิดชอบ": "chair"}

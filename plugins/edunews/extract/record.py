@@ -26,7 +26,7 @@ from .venue import VenueFinding, find_venue
 
 # Bump the minor version when rules or gazetteers change what records say, the major one
 # when the record's shape changes.
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 
 # Participant totals are stated in the report's first paragraphs; further down, counts
 # are statistics (students in the province, teachers in the country).

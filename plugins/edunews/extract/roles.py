@@ -44,6 +44,9 @@ _CLAUSE_BREAK = re.compile(
     r"|โดยมี|และมี|ซึ่งมี|(?:\s|^)(?:ทั้งนี้|ในการนี้|นอกจากนี้|อย่างไรก็ตาม|ขณะที่|ต่อมา)"
 )
 
+# A person who delegates does not do what the delegate does.
+_DELEGATES = re.compile(r"มอบหมาย")
+
 # Higher roles override lower ones when a person appears several times.
 ROLE_RANK = {
     "chair": 0,
@@ -121,8 +124,9 @@ def clause_roles(text: str, spans: list[NameSpan], end: int) -> list[RoleFinding
         clause_end, companions = _clause_end(text, span.name_end, end)
         role = _cue(text, span.name_end, min(next_start, clause_end))
         # "นายก รมว. พร้อมด้วย นางข ปลัด เฝ้ารับเสด็จ": the subject shares its
-        # companions' verb.
-        if role is None and (next_start < clause_end or companions):
+        # companions' verb; not one who hands the task on ("นายก มอบหมายให้ นางข เป็นประธาน").
+        delegates = _DELEGATES.search(text, span.name_end, min(next_start, clause_end))
+        if role is None and (next_start < clause_end or companions) and not delegates:
             role = following
         own = role
         if role is None:
