@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from datetime import UTC, datetime
 
+import pytest
 from bs4 import BeautifulSoup
 
+from edunews.config import shared_dir
 from edunews.crawl.feeds import feed_entries
 from edunews.crawl.listing import DEFAULT_LINK_PATTERN, article_links, next_page
 from edunews.crawl.wordpress import posts_endpoints
@@ -89,3 +92,16 @@ def test_robots_rules_follow_rfc_9309():
     unavailable = rules_for_status(503, "")
     assert not unavailable.allowed("http://s.test/news/1", "edunews")
     assert "503" in unavailable.why
+
+
+ESA_OFFICES = shared_dir() / "reference" / "esa_offices.csv"
+
+
+@pytest.mark.skipif(not ESA_OFFICES.exists(), reason="shared reference data absent")
+def test_the_registry_holds_each_office_of_the_reference_list_that_has_a_website():
+    with ESA_OFFICES.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with_site = {r["name"] for r in rows if r["website_2018"].strip() or r["domains_seen"].strip()}
+    offices = {s.name for s in load_sources() if s.office.get("kind") != "obec"}
+    assert offices == with_site
+    assert len(load_sources()) == len(with_site) + 1  # and obec.go.th
