@@ -4,15 +4,21 @@
     .venv/bin/python bench/dbt_bench.py --events 10000   # one size
 
 For each size, a throw-away embedded PostgreSQL gets N articles in raw.pages with one
-extraction record each, fetched and extracted two days ago: the records are the demo
-generator's truths (plugins/edunews/demosite), reshaped as the extractor writes them, so
-offices, persons, schools and initiatives repeat as in real news. Then:
+extraction record each, fetched over the 100 nights before the day before yesterday (one
+page every 100 days / N, extracted 5 minutes later): the records are the demo generator's
+truths (plugins/edunews/demosite), reshaped as the extractor writes them, so offices,
+persons, schools and initiatives repeat as in real news. Then:
 
 1. `dbt build --full-refresh` (seeds, every model, every data and unit test);
-2. 1 % more arrives now: half new articles, half new versions of existing ones;
+2. 1 % more arrives as a night's crawl (spread over 4 hours, last night): half new
+   articles, half new versions of existing ones;
 3. `dbt build` (incremental models take only what changed; tables and tests run in full);
-4. the same as `dbt run` only, full refresh and incremental, to separate model time from
-   test time.
+4. the same as `dbt run` only: full refresh, then another 1 % (tonight) incremental, to
+   separate model time from test time.
+
+The spread matters: int_articles__newest looks again at pages fetched up to an hour
+(var incremental_lookback) before the newest it has seen, so a raw layer landed all at one
+instant would be recomputed whole.
 
 Prints wall times and row counts; never passes or fails on them.
 """
@@ -70,20 +76,26 @@ def _record(templates: list[dict], i: int, rng: random.Random) -> dict:
     return record
 
 
-def _load(templates, first: int, count: int, when: dt.datetime, revisit: int = 0) -> None:
+def _load(
+    templates, first: int, count: int, start: dt.datetime, span: dt.timedelta, revisit: int = 0
+) -> None:
     """Insert `count` new articles numbered from `first`, plus `revisit` new versions of
-    articles 0, 1, 2 ... (as a changed page), all fetched and extracted at `when`."""
+    articles 0, 1, 2 ... (as a changed page), fetched one after the other from `start` over
+    `span`, each extracted 5 minutes after it was fetched."""
     from edunews.warehouse import connect
 
     rng = random.Random(first)
     numbers = list(range(first, first + count)) + list(range(revisit))
+    step = span / max(len(numbers), 1)
     with connect() as conn, conn.cursor() as cur:
+        last_page_id = cur.execute("select coalesce(max(page_id), 0) from raw.pages").fetchone()[0]
         with cur.copy(
             "copy raw.pages (source_id, url, fetched_at, title, body_text, published_at,"
             " content_sha256, http_status) from stdin"
         ) as copy:
             for k, i in enumerate(numbers):
                 url = f"https://office{i % 230}.example/news/{i}"
+                when = start + step * k
                 body = f"{url} {when.isoformat()} {k}"
                 copy.write_row(
                     (
@@ -97,14 +109,20 @@ def _load(templates, first: int, count: int, when: dt.datetime, revisit: int = 0
                         200,
                     )
                 )
-        cur.execute("select page_id from raw.pages where fetched_at = %s order by page_id", (when,))
-        page_ids = [row[0] for row in cur.fetchall()]
+        cur.execute(
+            "select page_id, fetched_at from raw.pages where page_id > %s order by page_id",
+            (last_page_id,),
+        )
+        pages = cur.fetchall()
         with cur.copy(
             "copy raw.extractions (page_id, extractor_version, extracted_at, record) from stdin"
         ) as copy:
-            for page_id, i in zip(page_ids, numbers, strict=True):
+            for (page_id, fetched_at), i in zip(pages, numbers, strict=True):
                 record = _record(templates, i + page_id, rng)
-                copy.write_row((page_id, "0.4.0", when, json.dumps(record, ensure_ascii=False)))
+                extracted_at = fetched_at + dt.timedelta(minutes=5)
+                copy.write_row(
+                    (page_id, "0.4.0", extracted_at, json.dumps(record, ensure_ascii=False))
+                )
         conn.commit()
 
 
@@ -117,6 +135,25 @@ def _timed(args: list[str]) -> float:
     if code != 0:
         raise SystemExit(f"dbt {' '.join(args)} failed ({code})")
     return elapsed
+
+
+def _node_times() -> dict[str, float]:
+    """Seconds per node of the last dbt command (target/run_results.json)."""
+    from edunews.transform.dbt import manifest_path
+
+    results = json.loads((manifest_path().parent / "run_results.json").read_text())
+    return {r["unique_id"]: r["execution_time"] for r in results["results"]}
+
+
+def _summary(times: dict[str, float], top: int = 6) -> str:
+    """Models and tests in total, and the slowest nodes."""
+    models = sum(t for k, t in times.items() if k.startswith(("model.", "seed.")))
+    tests = sum(t for k, t in times.items() if k.startswith(("test.", "unit_test.")))
+    slowest = sorted(times.items(), key=lambda kv: -kv[1])[:top]
+    names = ", ".join(f"{k.split('.')[-1][:40]} {t:.1f}" for k, t in slowest)
+    return (
+        f"models+seeds {models:.1f} s, tests {tests:.1f} s (summed over threads); slowest: {names}"
+    )
 
 
 def _counts() -> dict[str, int]:
@@ -137,6 +174,17 @@ def _counts() -> dict[str, int]:
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 
+def _recomputed() -> int:
+    """Articles the last incremental build recomputed (the look-back included)."""
+    from edunews.warehouse import connect
+
+    with connect() as conn:
+        return conn.execute(
+            "select count(*) from intermediate.int_articles__newest"
+            " where built_at = (select max(built_at) from intermediate.int_articles__newest)"
+        ).fetchone()[0]
+
+
 def bench(events: int, templates: list[dict]) -> dict:
     from edunews.warehouse import connect, embedded, migrate
 
@@ -148,17 +196,24 @@ def bench(events: int, templates: list[dict]) -> dict:
                 "truncate raw.extractions, raw.fetch_log, raw.pages restart identity cascade"
             )
             conn.commit()
-        two_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
-        _load(templates, 0, events, two_days_ago)
+        now = dt.datetime.now(dt.UTC)
+        night = dt.timedelta(hours=4)
+        _load(templates, 0, events, now - dt.timedelta(days=102), dt.timedelta(days=100))
         full_build = _timed(["build", "--full-refresh"])
+        nodes_full = _node_times()
         counts_full = _counts()
         new = max(events // 100, 2)
-        _load(templates, events, new // 2, dt.datetime.now(dt.UTC), revisit=new - new // 2)
+        last_night = now - dt.timedelta(days=1) - night
+        _load(templates, events, new // 2, last_night, night, revisit=new - new // 2)
         incremental_build = _timed(["build"])
+        nodes_incremental = _node_times()
         counts_incremental = _counts()
+        recomputed = _recomputed()
         full_run = _timed(["run", "--full-refresh"])
-        _load(templates, events + new, new // 2, dt.datetime.now(dt.UTC), revisit=new - new // 2)
+        tonight = now - night - dt.timedelta(minutes=10)
+        _load(templates, events + new, new // 2, tonight, night, revisit=new - new // 2)
         incremental_run = _timed(["run"])
+        recomputed_run = _recomputed()
         return {
             "events": events,
             "new": new,
@@ -168,6 +223,10 @@ def bench(events: int, templates: list[dict]) -> dict:
             "incremental_run": incremental_run,
             "counts_full": counts_full,
             "counts_incremental": counts_incremental,
+            "nodes_full": nodes_full,
+            "nodes_incremental": nodes_incremental,
+            "recomputed": recomputed,
+            "recomputed_run": recomputed_run,
         }
     finally:
         embedded.stop()
@@ -202,6 +261,12 @@ def main() -> None:
         print(f"rows at {r['events']:,} events (after the full build / after the increment):")
         for table, count in r["counts_full"].items():
             print(f"  {table:32} {count:>10,} {r['counts_incremental'][table]:>10,}")
+        print(
+            f"  articles recomputed by the incremental build: {r['recomputed']:,},"
+            f" by the incremental run: {r['recomputed_run']:,}"
+        )
+        print(f"  full build:        {_summary(r['nodes_full'])}")
+        print(f"  incremental build: {_summary(r['nodes_incremental'])}")
 
 
 if __name__ == "__main__":

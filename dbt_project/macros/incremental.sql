@@ -2,15 +2,16 @@
     the build that last (re)computed the article. A fact build deletes the rows of every
     article rebuilt since the fact's own newest built_at (pre_hook), then inserts those
     articles' rows again: an article that changed, lost its event or lost participants is
-    replaced as a whole, and a full refresh gives the same rows. -#}
+    replaced as a whole, and a full refresh gives the same rows. The key is event_key (the
+    article's surrogate key) or article_url, whichever the fact carries. -#}
 {% macro articles_rebuilt_since_last_build(key='event_key') -%}
     select {{ key }} from {{ ref('int_articles__newest') }}
     where built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
 {%- endmacro %}
 
-{% macro delete_rebuilt_articles() -%}
+{% macro delete_rebuilt_articles(key='event_key') -%}
     {%- if is_incremental() -%}
-    delete from {{ this }} where event_key in ({{ articles_rebuilt_since_last_build() }})
+    delete from {{ this }} where {{ key }} in ({{ articles_rebuilt_since_last_build(key) }})
     {%- else -%}
     select 1
     {%- endif -%}
@@ -21,4 +22,22 @@
     where {{ relation_alias }}.built_at
         > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
     {%- endif -%}
+{%- endmacro %}
+
+{#- An index on the columns incremental builds look rows up by (the article's key, built_at),
+    made once: a post_hook of each incremental table. Without it every build scans the
+    whole table to delete a night's articles and to find the newest built_at. -#}
+{% macro ensure_index(columns) -%}
+    do $$
+    begin
+        if not exists (
+            select 1 from pg_indexes
+            where schemaname = '{{ this.schema }}'
+                and tablename = '{{ this.identifier }}'
+                and indexdef like '%({{ columns | join(", ") }})'
+        ) then
+            create index on {{ this }} ({{ columns | join(", ") }});
+        end if;
+    end
+    $$
 {%- endmacro %}

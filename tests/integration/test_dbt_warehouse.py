@@ -28,6 +28,8 @@ INCREMENTAL_TABLES = (
     "marts.fct_events",
     "marts.fct_event_participants",
     "marts.fct_event_initiatives",
+    "marts.person_positions",
+    "marts.fct_rejected_pages",
 )
 DAY = dt.datetime(2024, 10, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
@@ -256,6 +258,7 @@ FACT_SNAPSHOT = {
     "fct_rejected_pages": "select * from marts.fct_rejected_pages",
     "dim_person": "select * from marts.dim_person",
     "dim_school": "select * from marts.dim_school",
+    "person_positions": "select * from marts.person_positions",
 }
 
 

@@ -101,6 +101,26 @@ def test_source_only_in_staging_and_sql_lowercase():
         assert not re.search(r"\b(SELECT|FROM|WHERE|JOIN|GROUP BY)\b", code), sql.name
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping (PyYAML, and dbt, keep
+    the last one silently: a second `data_tests:` would drop the first's tests)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        duplicates = {key for key in keys if keys.count(key) > 1}
+        if duplicates:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate keys {sorted(duplicates)}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
+def test_no_yaml_key_given_twice():
+    for path in PROJECT.rglob("*.yml"):
+        if "target" not in path.parts:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+
+
 def test_every_seed_is_described_or_disabled():
     """extractor_data is the extractor's folder: a file it adds is not seeded unnoticed."""
     project = yaml.safe_load((PROJECT / "dbt_project.yml").read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}

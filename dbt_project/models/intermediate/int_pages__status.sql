@@ -1,7 +1,29 @@
--- Every page version with the record of the newest extractor version that read it, and what
--- that record says: an event, no event, an error, or nothing yet (not extracted).
+-- depends_on: {{ ref('stg_raw__extractions') }}
+{{
+    config(
+        materialized='incremental',
+        unique_key='page_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook=["{{ ensure_index(['page_id']) }}", "{{ ensure_index(['built_at']) }}"],
+    )
+}}
+-- Every page version with the newest extractor version's record of it, and what that
+-- record says: an event, no event, an error, or nothing yet (not extracted). The record
+-- itself stays in raw.extractions (int_articles__newest fetches the winners' records).
+-- Incremental: only pages fetched, or extracted, since the newest fetch or extraction the
+-- table has seen (minus var incremental_lookback, for rows committed late) are recomputed.
 with pages as (
     select * from {{ ref('stg_raw__pages') }}
+    {% if is_incremental() %}
+    where fetched_at > (select max(loaded_at) from {{ this }})
+            - interval '{{ var("incremental_lookback", "1 hour") }}'
+        or page_id in (
+            select page_id from {{ ref('stg_raw__extractions') }}
+            where extracted_at > (select max(loaded_at) from {{ this }})
+                - interval '{{ var("incremental_lookback", "1 hour") }}'
+        )
+    {% endif %}
 ),
 
 extractions as (
@@ -59,7 +81,6 @@ select
     extraction_id,
     extractor_version,
     extracted_at,
-    record,
     extraction_error,
     case
         when extraction_id is null then 'not_extracted'
@@ -67,5 +88,7 @@ select
         when states_event_type or states_organizer or states_date or states_venue or states_count
             then 'event'
         else 'no_event'
-    end as page_status
+    end as page_status,
+    greatest(fetched_at, extracted_at) as loaded_at,
+    now() as built_at
 from record_findings

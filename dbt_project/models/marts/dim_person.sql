@@ -9,7 +9,7 @@ positions as (
 ),
 
 events as (
-    select event_key, date_start from {{ ref('int_events__newest') }}
+    select event_key, date_start from {{ ref('fct_events') }}
 ),
 
 latest_positions as (

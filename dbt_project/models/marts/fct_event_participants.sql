@@ -4,6 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -29,7 +30,8 @@ resolved_offices as (
 ),
 
 events as (
-    select event_key, date_start from {{ ref('int_events__newest') }}
+    select event_key, date_start from {{ ref('int_events__newest') }} as events
+    {{ only_rebuilt_articles('events') }}
 ),
 
 participants as (

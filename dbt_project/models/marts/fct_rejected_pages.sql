@@ -1,15 +1,31 @@
+-- depends_on: {{ ref('int_articles__newest') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['built_at']) }}"],
+        pre_hook="{{ delete_rebuilt_articles('article_url') }}",
+    )
+}}
 -- Every page version that is not behind a row of fct_events, and why: so that each page is
 -- accounted for (in fct_events exactly once, or here).
 --   not_extracted      the extractor has not read the page yet
 --   extraction_error   the extractor's newest record for the page is an error record
 --   no_event           the record states nothing of an event (int_pages__status says what counts)
 --   superseded         a newer version of the same article is the one used
-with pages as (
-    select * from {{ ref('int_pages__status') }}
+-- Incremental like the facts (macros/incremental.sql): the pages of the articles rebuilt
+-- since the last build replace their rows.
+with articles as (
+    select * from {{ ref('int_articles__newest') }} as articles
+    {{ only_rebuilt_articles('articles') }}
 ),
 
-articles as (
-    select * from {{ ref('int_articles__newest') }}
+pages as (
+    select * from {{ ref('int_pages__status') }}
+    {% if is_incremental() %}
+    where article_url in (select article_url from articles)
+    {% endif %}
 )
 
 select
@@ -29,8 +45,9 @@ select
     case
         when pages.page_status = 'extraction_error' then pages.extraction_error
         when pages.page_id <> articles.page_id then 'article version used: page ' || articles.page_id
-    end as reason_detail
+    end as reason_detail,
+    articles.built_at
 from pages
-left join articles using (article_url)
-where articles.page_id is distinct from pages.page_id
+inner join articles using (article_url)
+where articles.page_id <> pages.page_id
     or articles.article_status <> 'event'

@@ -1,12 +1,24 @@
+-- depends_on: {{ ref('int_articles__newest') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        pre_hook="{{ delete_rebuilt_articles() }}",
+    )
+}}
 -- The positions (ตำแหน่ง) people held as the articles state them, with the date of the
--- event each was stated for: one row per person x event x position stated.
+-- event each was stated for: one row per person x event x position stated. Incremental
+-- like the facts (macros/incremental.sql).
 with mentions as (
-    select * from {{ ref('int_persons__mentions') }}
-    where position is not null
+    select * from {{ ref('int_persons__mentions') }} as mentions
+    {{ only_rebuilt_articles('mentions') }}
 ),
 
 events as (
-    select event_key, date_start from {{ ref('int_events__newest') }}
+    select event_key, date_start from {{ ref('int_events__newest') }} as events
+    {{ only_rebuilt_articles('events') }}
 ),
 
 distinct_positions as (
@@ -15,9 +27,11 @@ distinct_positions as (
         mentions.event_key,
         mentions.position,
         mentions.organization,
-        events.date_start
+        events.date_start,
+        mentions.built_at
     from mentions
     left join events using (event_key)
+    where mentions.position is not null
 )
 
 select
@@ -27,5 +41,6 @@ select
     position,
     organization,
     date_start,
-    case when date_start is not null then {{ date_key('date_start') }} end as date_key
+    case when date_start is not null then {{ date_key('date_start') }} end as date_key,
+    built_at
 from distinct_positions
