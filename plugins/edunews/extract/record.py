@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .districts import find_place_province
 from .event_types import find_event_type
 from .furniture import lead_start
 from .initiatives import find_initiatives
@@ -26,7 +27,7 @@ from .venue import VenueFinding, find_venue
 
 # Bump the minor version when rules or gazetteers change what records say, the major one
 # when the record's shape changes.
-EXTRACTOR_VERSION = "0.10.0"
+EXTRACTOR_VERSION = "0.11.0"
 
 # Participant totals are stated in the report's first paragraphs; further down, counts
 # are statistics (students in the province, teachers in the country).
@@ -96,15 +97,24 @@ def _evidence(art: Article, source: str, start: int, end: int) -> dict:
 
 
 def _event_province(
-    art: Article, venue, organizer: OfficeMention | None, organizer_evidence: dict | None
+    art: Article,
+    venue,
+    lead: tuple[int, int],
+    organizer: OfficeMention | None,
+    organizer_evidence: dict | None,
 ) -> tuple[str | None, dict | None]:
-    # The venue's province, else one the title names with จังหวัด, else the organiser's.
+    # The venue's province, else one the title names with จังหวัด, else the province of a
+    # district the title or the lead names ("ลงพื้นที่ อ.แม่สาย"), else the organiser's.
     if venue and venue.province:
         return venue.province, _evidence(art, "text", venue.start, venue.end)
     titled = find_prefixed(art.ntitle)
     if titled:
         return titled[0].province, _evidence(art, "title", titled[0].start, titled[0].end)
     province = office_province(organizer)
+    for source, text, start, end in (("title", art.ntitle, 0, None), ("text", art.ntext, *lead)):
+        place = find_place_province(text, start, end, prefer=[province], need_district=True)
+        if place:
+            return place.province, _evidence(art, source, place.start, place.end)
     if province:
         return province, organizer_evidence
     return None, None
@@ -144,11 +154,14 @@ def _event_part(art: Article) -> tuple[dict, dict, VenueFinding | None]:
             art, organizer_source, organizer.start, organizer.end
         )
     venue_start = finding.pos if finding and finding.source == "text" else art.body_start
-    venue = find_venue(art.ntext, max(art.body_start, venue_start - 200), venue_start + 900)
+    lead = (max(art.body_start, venue_start - 200), venue_start + 900)
+    # A district name several provinces share: the title's province, else the organiser's.
+    prefer = [m.province for m in find_prefixed(art.ntitle)] + [office_province(organizer)]
+    venue = find_venue(art.ntext, *lead, prefer=prefer)
     if venue:
         evidence["venue"] = _evidence(art, "text", venue.start, venue.end)
     province, province_evidence = _event_province(
-        art, venue, organizer, evidence.get("organizer_office")
+        art, venue, lead, organizer, evidence.get("organizer_office")
     )
     if province_evidence:
         evidence["province"] = province_evidence

@@ -1,15 +1,17 @@
 """Where the event took place: the place after ณ (or ที่ + a place noun) in the report's lead.
 
 The venue runs until the sentence moves on: a person's honorific, a clause word (โดย,
-เพื่อ, ซึ่ง ...), a line break. Its province is read from the venue itself (จังหวัด X, a bare
-province name, an office named in it, or a known landmark).
+เพื่อ, ซึ่ง ...), a line break. Its province is read from the venue itself (จังหวัด X, an office
+named in it, a district or sub-district, a known landmark, or a bare province name).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .districts import find_place_province
 from .offices import find_offices, office_province
 from .provinces import find_bare, find_prefixed
 from .schools import find_schools
@@ -85,8 +87,14 @@ class VenueFinding:
     province: str | None
 
 
-def venue_province(venue: str) -> str | None:
-    """The province a venue string names, if any."""
+def venue_province(venue: str, prefer: Sequence[str | None] = ()) -> str | None:
+    """The province a venue string names, if any.
+
+    A district or sub-district ("หอประชุมอำเภอแม่ริม") beats landmarks and bare names (a
+    university named after its home province may have its campus elsewhere); a district
+    name several provinces share gives the one the venue names bare, else the first of
+    `prefer` (the title's province, the organiser's) among them, else none.
+    """
     prefixed = find_prefixed(venue)
     if prefixed:
         return prefixed[-1].province
@@ -94,11 +102,14 @@ def venue_province(venue: str) -> str | None:
         province = office_province(office)
         if province:
             return province
+    bare = [m.province for m in reversed(find_bare(venue))]
+    place = find_place_province(venue, prefer=[*bare, *prefer])
+    if place:
+        return place.province
     for name, province in _LANDMARKS:
         if name in venue:
             return province
-    bare = find_bare(venue)
-    return bare[-1].province if bare else None
+    return bare[0] if bare else None
 
 
 def _names_a_place(phrase: str) -> bool:
@@ -122,9 +133,11 @@ def _phrase(rest: str, visit: bool) -> str:
     return phrase
 
 
-def find_venue(text: str, start: int = 0, end: int | None = None) -> VenueFinding | None:
+def find_venue(
+    text: str, start: int = 0, end: int | None = None, prefer: Sequence[str | None] = ()
+) -> VenueFinding | None:
     """The first venue phrase in normalised text[start:end]: after ณ / ที่ + place noun,
-    else the place a site visit names."""
+    else the place a site visit names. `prefer`: see `venue_province`."""
     window = text[start:end]
     visited: VenueFinding | None = None
     for m in _START.finditer(window):
@@ -135,7 +148,7 @@ def find_venue(text: str, start: int = 0, end: int | None = None) -> VenueFindin
         if len(phrase) < _MIN_VENUE or (visit and not _names_a_place(phrase)):
             continue
         pos = start + m.end()
-        found = VenueFinding(phrase.strip(), pos, pos + len(phrase), venue_province(phrase))
+        found = VenueFinding(phrase.strip(), pos, pos + len(phrase), venue_province(phrase, prefer))
         if not visit:
             return found
         visited = found
