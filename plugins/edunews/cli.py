@@ -92,7 +92,7 @@ def _extract(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"cannot read {args.input}: {exc}", file=sys.stderr)
             return 2
-        print(stats, file=sys.stderr)
+        print(stats.line(), file=sys.stderr)
         return 0
     from edunews.extract.step import extract_pending
 

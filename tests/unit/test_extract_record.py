@@ -87,6 +87,19 @@ def test_extract_file_keeps_order_and_reports_bad_lines(tmp_path):
     assert (stats.lines, stats.records, stats.errors) == (3, 3, 2)
 
 
+def test_extract_command_closes_with_one_readable_line(tmp_path, capsys):
+    from edunews.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ARTICLE, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
+    assert main(["extract", "--input", str(src), "--output", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        f"extractor {EXTRACTOR_VERSION}: 2 record(s) written from 2 input line(s),"
+        " 1 with an error record\n"
+    )
+
+
 def test_extract_file_raises_when_input_is_missing(tmp_path):
     with pytest.raises(OSError):
         extract_file(tmp_path / "missing.jsonl", tmp_path / "out.jsonl")

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .record import error_record, extract_article
+from .record import EXTRACTOR_VERSION, error_record, extract_article
 
 
 @dataclass
@@ -14,6 +14,13 @@ class ExtractStats:
     lines: int = 0  # non-blank input lines
     records: int = 0  # records written (one per non-blank line)
     errors: int = 0  # records that are {"id", "error"}
+
+    def line(self) -> str:
+        """The command's closing line."""
+        return (
+            f"extractor {EXTRACTOR_VERSION}: {self.records} record(s) written"
+            f" from {self.lines} input line(s), {self.errors} with an error record"
+        )
 
 
 def _record_for_line(line: str) -> dict:
