@@ -41,3 +41,14 @@
     end
     $$
 {%- endmacro %}
+
+{#- Planner statistics for a table just built: a post-hook of every table model. Without
+    them the next model reads a fresh table as if it held a few rows, and may join it row
+    by row (fct_event_participants took 30 s instead of 1 s at 10,000 events). -#}
+{% macro analyze_table() -%}
+    {%- if model.config.materialized in ('table', 'incremental') -%}
+    analyze {{ this }}
+    {%- else -%}
+    select 1
+    {%- endif -%}
+{%- endmacro %}

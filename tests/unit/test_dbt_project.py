@@ -121,22 +121,25 @@ def test_no_yaml_key_given_twice():
             yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
 
 
-def test_every_seed_is_described_or_disabled():
+def test_seeds_are_opt_in_and_every_seed_is_described():
     """extractor_data is the extractor's folder: a file it adds is not seeded unnoticed."""
     project = yaml.safe_load((PROJECT / "dbt_project.yml").read_text(encoding="utf-8"))
     settings = project["seeds"]["edunews"]
-    disabled = {
+    assert settings["+enabled"] is False
+    enabled = {
         name
         for name, conf in settings.items()
-        if isinstance(conf, dict) and conf.get("+enabled") is False
+        if isinstance(conf, dict) and conf.get("+enabled") is True
     }
     described = {
         seed["name"]
         for seed in yaml.safe_load((PROJECT / "seeds" / "_seeds.yml").read_text())["seeds"]
     }
     csvs = {p.stem for folder in project["seed-paths"] for p in (PROJECT / folder).glob("*.csv")}
-    assert csvs - disabled == described
-    assert not described & disabled
+    assert enabled == described
+    assert enabled <= csvs
+    # seeds/ holds only the warehouse's own seeds: all of them used
+    assert {p.stem for p in (PROJECT / "seeds").glob("*.csv")} <= enabled
 
 
 def test_one_yaml_per_folder_and_every_analysis_described():
