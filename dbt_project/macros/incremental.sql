@@ -1,12 +1,22 @@
-{#- Incremental facts follow int_articles__newest, whose rows carry built_at, the time of
-    the build that last (re)computed the article. A fact build deletes the rows of every
-    article rebuilt since the fact's own newest built_at (pre_hook), then inserts those
+{#- Every incremental table carries loaded_at: when the newest input behind the row (a page
+    version fetched, a record extracted) landed in raw. It is the watermark: a build
+    recomputes what landed after the newest loaded_at the table holds, minus var
+    incremental_lookback for rows committed late. loaded_at comes from raw alone, never from
+    the clock of the build, so recomputing a row gives the same row: a night that brings
+    nothing new, or a full refresh, leaves every table as it was. -#}
+{% macro loaded_watermark() -%}
+    ((select coalesce(max(loaded_at), '-infinity'::timestamptz) from {{ this }})
+        - interval '{{ var("incremental_lookback", "1 hour") }}')
+{%- endmacro %}
+
+{#- Incremental facts follow int_articles__newest. A fact build deletes the rows of every
+    article recomputed past the fact's own watermark (pre_hook), then inserts those
     articles' rows again: an article that changed, lost its event or lost participants is
     replaced as a whole, and a full refresh gives the same rows. The key is event_key (the
     article's surrogate key) or article_url, whichever the fact carries. -#}
 {% macro articles_rebuilt_since_last_build(key='event_key') -%}
     select {{ key }} from {{ ref('int_articles__newest') }}
-    where built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+    where loaded_at > {{ loaded_watermark() }}
 {%- endmacro %}
 
 {% macro delete_rebuilt_articles(key='event_key') -%}
@@ -17,16 +27,26 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro only_rebuilt_articles(relation_alias) -%}
+{#- The rows a build of {{ this }} recomputes: past its watermark, and not in it. The watermark
+    is read after the pre_hook deleted the rebuilt articles' rows, which may have held the
+    newest loaded_at; the lower watermark then reaches articles whose rows were kept, and
+    "not in it" leaves those out (an article with no row at all gives none again). -#}
+{% macro rebuilt_article(relation_alias, key='event_key') -%}
+    {{ relation_alias }}.loaded_at > {{ loaded_watermark() }}
+    and not exists (
+        select 1 from {{ this }} as kept where kept.{{ key }} = {{ relation_alias }}.{{ key }}
+    )
+{%- endmacro %}
+
+{% macro only_rebuilt_articles(relation_alias, key='event_key') -%}
     {%- if is_incremental() -%}
-    where {{ relation_alias }}.built_at
-        > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+    where {{ rebuilt_article(relation_alias, key) }}
     {%- endif -%}
 {%- endmacro %}
 
-{#- An index on the columns incremental builds look rows up by (the article's key, built_at),
+{#- An index on the columns incremental builds look rows up by (the article's key, loaded_at),
     made once: a post_hook of each incremental table. Without it every build scans the
-    whole table to delete a night's articles and to find the newest built_at. -#}
+    whole table to delete a night's articles and to find the newest loaded_at. -#}
 {% macro ensure_index(columns) -%}
     do $$
     begin

@@ -1,6 +1,6 @@
 {#- An incremental table that lacks a column its model declares predates the model's current
     shape: fct_events, say, built as a plain table before the facts became incremental, has
-    no built_at, which the incremental filters read, so appending to it fails; and a column
+    no loaded_at, which the incremental filters read, so appending to it fails; and a column
     appended to an existing table would stay null in the old rows, unlike a full refresh.
     Such a table is dropped before the run (on-run-start), so the run builds it in full, as
     --full-refresh would. Only the models the command selected are looked at. -#}

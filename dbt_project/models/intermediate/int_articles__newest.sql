@@ -5,7 +5,7 @@
         unique_key='article_url',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['loaded_at']) }}"],
     )
 }}
 -- One row per article (a URL, canonical when declared): the newest page version whose
@@ -18,7 +18,7 @@ with pages as (
     {% if is_incremental() %}
     where article_url in (
         select article_url from {{ ref('int_pages__status') }}
-        where built_at > (select max(built_at) from {{ this }})
+        where loaded_at > {{ loaded_watermark() }}
     )
     {% endif %}
 ),
@@ -63,7 +63,6 @@ select
     newest_versions.extraction_error,
     newest_versions.page_status as article_status,
     newest_versions.page_versions::integer as page_versions,
-    newest_versions.article_loaded_at as loaded_at,
-    now() as built_at
+    newest_versions.article_loaded_at as loaded_at
 from newest_versions
 left join extractions using (extraction_id)

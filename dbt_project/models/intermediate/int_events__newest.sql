@@ -15,7 +15,7 @@ select
     title,
     published_at,
     fetched_at,
-    built_at,
+    loaded_at,
     record -> 'event' ->> 'event_type' as event_type,
     (record -> 'event' ->> 'date_start')::date as date_start,
     (record -> 'event' ->> 'date_end')::date as date_end,

@@ -3,7 +3,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -11,17 +11,17 @@
 -- Every programme or policy an event's record names, by code (other for local programmes
 -- not in the list), with the name as written and the text that matched.
 with articles as (
-    select * from {{ ref('int_articles__newest') }}
+    select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
     {% if is_incremental() %}
-        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+        and {{ rebuilt_article('newest') }}
     {% endif %}
 ),
 
 initiatives as (
     select
         articles.event_key,
-        articles.built_at,
+        articles.loaded_at,
         listed.ordinality::integer as mention_no,
         listed.initiative
     from articles
@@ -34,7 +34,7 @@ initiatives as (
 
 select
     event_key,
-    built_at,
+    loaded_at,
     mention_no,
     coalesce(initiative ->> 'code', 'other') as initiative_code,
     {{ normalize_thai("initiative ->> 'name'") }} as name_as_written,

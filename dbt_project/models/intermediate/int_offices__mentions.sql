@@ -3,7 +3,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -11,17 +11,17 @@
 -- Every office an event's record names: its organiser (role organizer) and each entry of
 -- the record's office list (with the role stated there), as written.
 with articles as (
-    select * from {{ ref('int_articles__newest') }}
+    select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
     {% if is_incremental() %}
-        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+        and {{ rebuilt_article('newest') }}
     {% endif %}
 ),
 
 organizers as (
     select
         event_key,
-        built_at,
+        loaded_at,
         0 as mention_no,
         'organizer' as role,
         record -> 'event' -> 'organizer_office' as office
@@ -32,7 +32,7 @@ organizers as (
 listed_offices as (
     select
         articles.event_key,
-        articles.built_at,
+        articles.loaded_at,
         listed.ordinality::integer as mention_no,
         coalesce(listed.office ->> 'role', 'unspecified') as role,
         listed.office
@@ -52,7 +52,7 @@ mentions as (
 
 select
     event_key,
-    built_at,
+    loaded_at,
     mention_no,
     role,
     office ->> 'kind' as office_kind,

@@ -5,7 +5,7 @@
         unique_key='page_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['page_id']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['page_id']) }}", "{{ ensure_index(['loaded_at']) }}"],
     )
 }}
 -- Every page version with the newest extractor version's record of it, and what that
@@ -16,12 +16,10 @@
 with pages as (
     select * from {{ ref('stg_raw__pages') }}
     {% if is_incremental() %}
-    where fetched_at > (select max(loaded_at) from {{ this }})
-            - interval '{{ var("incremental_lookback", "1 hour") }}'
+    where fetched_at > {{ loaded_watermark() }}
         or page_id in (
             select page_id from {{ ref('stg_raw__extractions') }}
-            where extracted_at > (select max(loaded_at) from {{ this }})
-                - interval '{{ var("incremental_lookback", "1 hour") }}'
+            where extracted_at > {{ loaded_watermark() }}
         )
     {% endif %}
 ),
@@ -89,6 +87,5 @@ select
             then 'event'
         else 'no_event'
     end as page_status,
-    greatest(fetched_at, extracted_at) as loaded_at,
-    now() as built_at
+    greatest(fetched_at, extracted_at) as loaded_at
 from record_findings

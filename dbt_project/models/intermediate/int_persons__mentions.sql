@@ -3,7 +3,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -12,17 +12,17 @@
 -- variants, white space, a leading honorific) and split into given and family name. One
 -- person across articles is one normalised (given name, family name): person_key.
 with articles as (
-    select * from {{ ref('int_articles__newest') }}
+    select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
     {% if is_incremental() %}
-        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+        and {{ rebuilt_article('newest') }}
     {% endif %}
 ),
 
 persons as (
     select
         articles.event_key,
-        articles.built_at,
+        articles.loaded_at,
         listed.ordinality::integer as mention_no,
         listed.person
     from articles
@@ -36,7 +36,7 @@ persons as (
 normalized as (
     select
         event_key,
-        built_at,
+        loaded_at,
         mention_no,
         person ->> 'name' as name_as_written,
         {{ normalize_thai("person ->> 'honorific'") }} as honorific,
@@ -58,7 +58,7 @@ split_names as (
 
 select
     event_key,
-    built_at,
+    loaded_at,
     mention_no,
     name_as_written,
     honorific,

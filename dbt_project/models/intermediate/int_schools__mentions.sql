@@ -3,7 +3,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -12,17 +12,17 @@
 -- the word โรงเรียน, parentheses, spaces and dots (school_key); school_name is the
 -- normalised name with โรงเรียน in front.
 with articles as (
-    select * from {{ ref('int_articles__newest') }}
+    select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
     {% if is_incremental() %}
-        and built_at > (select coalesce(max(built_at), '-infinity'::timestamptz) from {{ this }})
+        and {{ rebuilt_article('newest') }}
     {% endif %}
 ),
 
 schools as (
     select
         articles.event_key,
-        articles.built_at,
+        articles.loaded_at,
         listed.ordinality::integer as mention_no,
         listed.school
     from articles
@@ -35,7 +35,7 @@ schools as (
 
 select
     event_key,
-    built_at,
+    loaded_at,
     mention_no,
     school ->> 'name' as name_as_written,
     'โรงเรียน' || regexp_replace({{ normalize_thai("school ->> 'name'") }}, '^(โรงเรียน|ร\.ร\.|รร\.)\s*', '') as school_name,

@@ -1,4 +1,7 @@
--- The sites pages come from (one registry entry each), with what was fetched from them.
+-- The sites pages come from (one registry entry each), with what was landed from them.
+-- Every source asked at least once is here, even one that never answered. Request counts
+-- are not: they grow every night whether anything changed or not, and a mart rebuilt from
+-- the same pages must stay the same (raw.fetch_log and raw.run_reports have them).
 with pages as (
     select * from {{ ref('stg_raw__pages') }}
 ),
@@ -19,20 +22,14 @@ page_counts as (
     group by source_id
 ),
 
-request_counts as (
-    select
-        source_id,
-        count(*) as requests,
-        count(*) filter (where outcome in ('http_error', 'network_error', 'parse_error')) as failed_requests,
-        max(requested_at) as last_requested_at
-    from fetch_log
-    group by source_id
+requested_sources as (
+    select distinct source_id from fetch_log
 ),
 
 sources as (
     select source_id from page_counts
     union
-    select source_id from request_counts
+    select source_id from requested_sources
 )
 
 select
@@ -42,10 +39,6 @@ select
     coalesce(page_counts.page_versions, 0)::integer as page_versions,
     coalesce(page_counts.articles, 0)::integer as articles,
     page_counts.first_fetched_at,
-    page_counts.last_fetched_at,
-    coalesce(request_counts.requests, 0)::integer as requests,
-    coalesce(request_counts.failed_requests, 0)::integer as failed_requests,
-    request_counts.last_requested_at
+    page_counts.last_fetched_at
 from sources
 left join page_counts using (source_id)
-left join request_counts using (source_id)

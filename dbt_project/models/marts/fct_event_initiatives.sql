@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -24,7 +24,7 @@ per_event as (
     select
         event_key,
         initiative_code,
-        min(built_at) as built_at,
+        min(loaded_at) as loaded_at,
         string_agg(distinct name_as_written, ' | ') as names_as_written,
         string_agg(distinct evidence, ' | ') as evidence,
         count(*)::integer as mentions
@@ -41,6 +41,6 @@ select
     mentions,
     events.date_start,
     case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
-    built_at
+    loaded_at
 from per_event
 left join events using (event_key)

@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -36,7 +36,7 @@ events as (
 
 participants as (
     select
-        event_key, built_at, mention_no, 'person' as participant_kind,
+        event_key, loaded_at, mention_no, 'person' as participant_kind,
         person_key, null::text as school_key, null::text as office_key,
         role, full_name as name_as_written, position as position_as_stated,
         organization as organization_as_stated
@@ -45,7 +45,7 @@ participants as (
     union all
 
     select
-        event_key, built_at, mention_no, 'school',
+        event_key, loaded_at, mention_no, 'school',
         null, school_key, null,
         role, school_name, null, null
     from schools
@@ -53,7 +53,7 @@ participants as (
     union all
 
     select
-        offices.event_key, offices.built_at, offices.mention_no, 'office',
+        offices.event_key, offices.loaded_at, offices.mention_no, 'office',
         null, null, resolved_offices.office_key,
         offices.role, offices.name_as_written, null, null
     from offices
@@ -87,7 +87,7 @@ select
     mention_no,
     events.date_start,
     case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
-    built_at
+    loaded_at
 from first_mentions
 left join events using (event_key)
 where mention_rank = 1

@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -67,7 +67,7 @@ select
     events.page_id,
     events.extraction_id,
     events.extractor_version,
-    events.built_at
+    events.loaded_at
 from events
 left join offices
     on offices.mentioned_key = {{ office_key('events.office_kind', 'events.office_province', 'events.office_area_no', normalize_thai('events.office_name_as_written')) }}

@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles('article_url') }}",
     )
 }}
@@ -18,7 +18,7 @@
 -- since the last build replace their rows.
 with articles as (
     select * from {{ ref('int_articles__newest') }} as articles
-    {{ only_rebuilt_articles('articles') }}
+    {{ only_rebuilt_articles('articles', key='article_url') }}
 ),
 
 pages as (
@@ -46,7 +46,7 @@ select
         when pages.page_status = 'extraction_error' then pages.extraction_error
         when pages.page_id <> articles.page_id then 'article version used: page ' || articles.page_id
     end as reason_detail,
-    articles.built_at
+    articles.loaded_at
 from pages
 inner join articles using (article_url)
 where articles.page_id <> pages.page_id

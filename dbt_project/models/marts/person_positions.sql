@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['built_at']) }}"],
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
         pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
@@ -28,7 +28,7 @@ distinct_positions as (
         mentions.position,
         mentions.organization,
         events.date_start,
-        mentions.built_at
+        mentions.loaded_at
     from mentions
     left join events using (event_key)
     where mentions.position is not null
@@ -42,5 +42,5 @@ select
     organization,
     date_start,
     case when date_start is not null then {{ date_key('date_start') }} end as date_key,
-    built_at
+    loaded_at
 from distinct_positions
