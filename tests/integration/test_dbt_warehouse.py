@@ -19,18 +19,6 @@ from edunews.config import dbt_project_dir
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect
 
-INCREMENTAL_TABLES = (
-    "intermediate.int_articles__newest",
-    "intermediate.int_persons__mentions",
-    "intermediate.int_schools__mentions",
-    "intermediate.int_initiatives__mentions",
-    "intermediate.int_offices__mentions",
-    "marts.fct_events",
-    "marts.fct_event_participants",
-    "marts.fct_event_initiatives",
-    "marts.person_positions",
-    "marts.fct_rejected_pages",
-)
 DAY = dt.datetime(2024, 10, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
@@ -247,8 +235,19 @@ def _rows(sql: str, params=None, role: str | None = "reader") -> list[dict]:
 
 
 def _drop_incremental_tables() -> None:
+    """Every incremental table the manifest names: the next run builds them in full."""
+    from edunews.transform.dbt import manifest_path
+
+    assert dbt(["parse", "--quiet"]) == 0
+    nodes = json.loads(manifest_path().read_text())["nodes"].values()
+    tables = [
+        f"{node['schema']}.{node['alias']}"
+        for node in nodes
+        if node["resource_type"] == "model" and node["config"]["materialized"] == "incremental"
+    ]
+    assert "intermediate.int_pages__status" in tables and "marts.fct_events" in tables
     with connect() as conn:
-        conn.execute(f"drop table if exists {', '.join(INCREMENTAL_TABLES)} cascade")
+        conn.execute(f"drop table if exists {', '.join(tables)} cascade")
 
 
 FACT_SNAPSHOT = {
