@@ -91,12 +91,6 @@ def fresh_warehouse_resetter(warehouse):
     return reset
 
 
-@pytest.fixture(scope="session")
-def raw_resetter(warehouse):
-    """reset_raw, for fixtures of a wider scope than a function."""
-    return reset_raw
-
-
 @pytest.fixture
 def empty_raw(warehouse):
     """A warehouse whose raw tables are empty."""

@@ -234,22 +234,6 @@ def _rows(sql: str, params=None, role: str | None = "reader") -> list[dict]:
         return [dict(zip(names, row, strict=True)) for row in cur]
 
 
-def _drop_incremental_tables() -> None:
-    """Every incremental table the manifest names: the next run builds them in full."""
-    from edunews.transform.dbt import manifest_path
-
-    assert dbt(["parse", "--quiet"]) == 0
-    nodes = json.loads(manifest_path().read_text())["nodes"].values()
-    tables = [
-        f"{node['schema']}.{node['alias']}"
-        for node in nodes
-        if node["resource_type"] == "model" and node["config"]["materialized"] == "incremental"
-    ]
-    assert "intermediate.int_pages__status" in tables and "marts.fct_events" in tables
-    with connect() as conn:
-        conn.execute(f"drop table if exists {', '.join(tables)} cascade")
-
-
 FACT_SNAPSHOT = {
     "fct_events": "select * from marts.fct_events",
     "fct_event_participants": "select * from marts.fct_event_participants",
@@ -270,10 +254,9 @@ def _snapshot() -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def built(raw_resetter):
+def built(fresh_warehouse_resetter):
     """raw holds PAGES; a full dbt build passed; returns the page ids by key."""
-    raw_resetter()
-    _drop_incremental_tables()  # other modules may have left increments over another raw
+    fresh_warehouse_resetter()  # other modules may have left increments over another raw
     ids = _load(PAGES)
     assert dbt(["build", "--quiet"]) == 0, "dbt build failed"
     first = {"ids": ids, "events": _rows("select * from marts.fct_events order by source_url")}
@@ -283,7 +266,7 @@ def built(raw_resetter):
     assert dbt(["run", "--quiet", "--full-refresh"]) == 0, "full-refresh dbt run failed"
     first["full_refresh"] = _snapshot()
     yield first
-    _drop_incremental_tables()
+    fresh_warehouse_resetter()
 
 
 def test_newest_page_version_and_extractor_version_win(built):

@@ -41,6 +41,10 @@ class ExtractResult:
     extracted: int = 0
     errors: int = 0
 
+    def as_dict(self) -> dict:
+        """Plain values, for XCom and raw.run_reports."""
+        return {"version": self.version, "extracted": self.extracted, "errors": self.errors}
+
     def line(self) -> str:
         return (
             f"extractor {self.version}: {self.extracted} page(s) extracted,"

@@ -11,8 +11,6 @@ import logging
 import os
 from typing import Any
 
-import requests
-
 log = logging.getLogger(__name__)
 
 ALERT_CONN_ID = "edunews_alerts"
@@ -80,6 +78,8 @@ def notify_failing_sources(run_id: str, failing: dict[str, dict]) -> bool:
 
 
 def post(url: str, payload: dict[str, Any]) -> bool:
+    import requests  # here, not at the top: DAG parsing imports this module
+
     try:
         resp = requests.post(url, json=payload, timeout=10)
         resp.raise_for_status()

@@ -28,7 +28,7 @@ def extract(params: dict) -> dict:
         published_from=_day(params.get("published_from")),
         published_to=_day(params.get("published_to")),
     )
-    return {"version": result.version, "extracted": result.extracted, "errors": result.errors}
+    return result.as_dict()
 
 
 def dbt_build_args(params: dict) -> list[str]:

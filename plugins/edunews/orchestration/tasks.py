@@ -1,4 +1,8 @@
-"""The DAGs' task bodies, as plain functions of plain (XCom-serialisable) values."""
+"""The DAGs' task bodies, as plain functions of plain (XCom-serialisable) values.
+
+The DAG files import this module every time they are parsed: what only a running task
+needs (psycopg, the crawler, the extractor) is imported inside the functions.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,8 @@ import logging
 import os
 from collections import Counter
 
-from psycopg.types.json import Jsonb
-
 from edunews.orchestration import alerts
 from edunews.sources import Source, load_sources
-from edunews.warehouse import connect
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,13 @@ def summarize_crawl(results: list[dict], sources: list[dict], dag_id: str, run_i
 def extract_pending_pages() -> dict:
     from edunews.extract.step import extract_pending
 
-    result = extract_pending()
-    return {"version": result.version, "extracted": result.extracted, "errors": result.errors}
+    return extract_pending().as_dict()
 
 
 def transform_figures(extracted: dict, dag_id: str, run_id: str) -> dict:
     """Rows in the main marts after the build, with what the extraction step did."""
+    from edunews.warehouse import connect
+
     with connect("reader") as conn:
         events = conn.execute("select count(*) from marts.fct_events").fetchone()[0]
         undated = conn.execute(
@@ -89,6 +91,10 @@ def transform_figures(extracted: dict, dag_id: str, run_id: str) -> dict:
 
 
 def publish_report(dag_id: str, run_id: str, figures: dict) -> None:
+    from psycopg.types.json import Jsonb
+
+    from edunews.warehouse import connect
+
     with connect("loader") as conn:
         conn.execute(
             "insert into raw.run_reports (dag_id, run_id, figures) values (%s, %s, %s)",

@@ -84,7 +84,7 @@ class JoomlaSite:
             '<div class="item-page" itemscope itemtype="https://schema.org/Article">'
             f'<div class="page-header"><h2 itemprop="headline">{escape(article.title)}</h2></div>'
             '<dl class="article-info muted"><dd class="published">'
-            f"เผยแพร่เมื่อ: {thai_date(article, thai_digits=True)}</dd>"
+            f"เผยแพร่เมื่อ: {thai_date(article, as_thai_digits=True)}</dd>"
             '<dd class="hits">ฮิต: 152</dd></dl>'
             f'<div itemprop="articleBody">{paragraphs}</div>'
             '<ul class="pager pagenav"><li class="previous"><a href="#">ก่อนหน้า</a></li></ul>'

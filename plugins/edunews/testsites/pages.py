@@ -8,23 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from edunews.demosite.thaitext import long_thai_date, thai_digits, weekday_name
 from edunews.testsites.articles import SiteArticle
 
-THAI_MONTHS = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-]
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 MENU = ["หน้าแรก", "ข้อมูลหน่วยงาน", "ข่าวประชาสัมพันธ์", "ผลงาน", "ติดต่อเรา"]
 FOOTER = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต 1 ถนนราชดำเนิน โทร 0 5311 2345"
 SHARE = "แชร์ Facebook Twitter Line"
@@ -35,12 +21,10 @@ COMMENT_FORM = (
 )
 
 
-def thai_date(article: SiteArticle, thai_digits: bool = False) -> str:
+def thai_date(article: SiteArticle, as_thai_digits: bool = False) -> str:
     """ "วันพุธที่ 18 ตุลาคม 2566", the way office sites print their date line."""
-    day = article.published
-    weekdays = ["จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์"]
-    text = f"วัน{weekdays[day.weekday()]}ที่ {day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
-    return text.translate(_THAI_DIGITS) if thai_digits else text
+    text = f"วัน{weekday_name(article.published)}ที่ {long_thai_date(article.published)}"
+    return thai_digits(text) if as_thai_digits else text
 
 
 def sidebar(others: list[SiteArticle], link) -> str:
