@@ -40,7 +40,7 @@ FARM_KINDS = [
 ]
 
 
-def _farm(sites: int, articles: int, pipe, stop) -> None:
+def _farm(sites: int, articles: int, pipe) -> None:
     from edunews.testsites.articles import corpus_available
     from edunews.testsites.catalog import build_site
     from edunews.testsites.server import start
@@ -50,18 +50,30 @@ def _farm(sites: int, articles: int, pipe, stop) -> None:
     for i in range(sites):
         kind = FARM_KINDS[i % len(FARM_KINDS)]
         site = build_site(kind, articles, offset=(i * articles) % max(1, pool - articles))
-        served.append((kind, start(site).url))
-    pipe.send(served)
-    stop.wait()
+        served.append(start(site))
+    pipe.send([(FARM_KINDS[i % len(FARM_KINDS)], s.url) for i, s in enumerate(served)])
+    # Each message asks for the requests every site answered since the last one ("hits"),
+    # or ends the farm (None).
+    while pipe.recv() is not None:
+        pipe.send([sum(s.hits.values()) for s in served])
+        for s in served:
+            s.hits.clear()
 
 
 def start_farm(sites: int, articles: int):
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe()
-    stop = ctx.Event()
-    process = ctx.Process(target=_farm, args=(sites, articles, child, stop), daemon=True)
+    process = ctx.Process(target=_farm, args=(sites, articles, child), daemon=True)
     process.start()
-    return process, stop, parent.recv()
+    return process, parent, parent.recv()
+
+
+def politeness_limit(hits: list[int], rate: float) -> float:
+    """The shortest wall time the per-host limit allows: the busiest site's requests, one
+    every 1/rate seconds (its first one at once). Sites are crawled side by side, so this
+    site is the run's critical path, not the sum over sites."""
+    busiest = max(hits, default=0)
+    return max(0, busiest - 1) / rate if rate > 0 else 0.0
 
 
 def registry(farm: list[tuple[str, str]]):
@@ -93,14 +105,19 @@ def run(args: argparse.Namespace) -> None:
 
     embedded.start()
     migrate.migrate()
-    process, stop, farm = start_farm(args.sites, args.articles)
+    process, farm_pipe, farm = start_farm(args.sites, args.articles)
     try:
         sources = registry(farm)
         options = dict(workers=args.workers, allow_private_network=True, rate=args.rate)
         for label in ("first run (everything new)", "second run (increment)"):
+            farm_pipe.send("hits")
+            farm_pipe.recv()  # start from zero
             started = time.monotonic()
             totals = crawl_sources(sources, **options)
             seconds = time.monotonic() - started
+            farm_pipe.send("hits")
+            hits = farm_pipe.recv()
+            limit = politeness_limit(hits, args.rate)
             with connect() as conn:
                 requests = conn.execute("select count(*) from raw.fetch_log").fetchone()[0]
                 pages = conn.execute("select count(*) from raw.pages").fetchone()[0]
@@ -111,10 +128,17 @@ def run(args: argparse.Namespace) -> None:
                 f" {(totals.new + totals.changed) / seconds:.1f} pages/s;"
                 f" raw.pages now {pages}, raw.fetch_log now {requests}"
             )
+            print(
+                f"  requests served: {sum(hits)} in all, {max(hits, default=0)} by the busiest"
+                f" site; politeness limit {limit:.1f} s: the run reached"
+                f" {100 * limit / seconds:.0f} % of it (limit / wall time)"
+                if seconds > 0 and args.rate < 100
+                else f"  requests served: {sum(hits)} in all (no effective per-host limit)"
+            )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of the crawler process: {peak:.0f} MB (max RSS)")
     finally:
-        stop.set()
+        farm_pipe.send(None)
         process.join(5)
         embedded.stop()
 
