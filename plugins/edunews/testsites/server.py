@@ -31,6 +31,9 @@ class Reply:
     body: bytes | Iterable[bytes] = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before the status line (slow servers)
+    # The whole answer as bytes on the wire (status line and headers too), for what
+    # http.server cannot say: trickled headers, broken status lines. Connection closes after.
+    raw: Iterable[bytes] | None = None
 
     @classmethod
     def html(cls, text: str, charset: str = "utf-8", **headers: str) -> Reply:
@@ -73,6 +76,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(reply)
 
     def _send(self, reply: Reply) -> None:
+        if reply.raw is not None:
+            self.close_connection = True
+            for chunk in reply.raw:
+                self.wfile.write(chunk)
+            return
         self.send_response(reply.status)
         body = reply.body
         if isinstance(body, bytes) and "Content-Length" not in reply.headers:
