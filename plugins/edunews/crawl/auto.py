@@ -1,8 +1,9 @@
 """`auto`: look at the home page and robots.txt, pick the best way the site offers.
 
 The WordPress REST API (the home page links `https://api.w.org/`), then a feed, then a
-sitemap, then the article links of the home page. A way that turns out not to work (REST
-closed by a security plugin) gives way to the next.
+sitemap, then exploring the site like a person looking for its news (`explore`). A way that
+turns out not to work (REST closed by a security plugin) gives way to the next. A source
+whose news was found by exploring goes straight to its learned listings the next night.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from edunews.crawl import feeds, listing, sitemaps, wordpress
+from edunews.crawl import explore, feeds, sitemaps, wordpress
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
@@ -21,6 +22,10 @@ _NOT_OFFERED = object()  # the site has no such thing: try the next way
 
 
 def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
+    learned = explore.learned_of(ctx)
+    if learned.way == "explore" and learned.shapes and learned.listings:
+        yield from explore.discover(ctx, base_url)
+        return
     try:
         home = ctx.fetch(base_url, why="home page (auto)", conditional=False)
     except FetchError as exc:
@@ -33,37 +38,43 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
         )
         return
     if feeds.feed_entries(home.body, home.url) is not None:
+        learned.way = "feed"
         yield from feeds.discover(ctx, home.url)  # the start URL is a feed itself
         return
     soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
-    for attempt in _attempts(ctx, home, soup):
+    for way, attempt in _attempts(ctx, home, soup):
         items = list(attempt)
         if _NOT_OFFERED in items:
             continue
-        worked = not items or not all(isinstance(i, ListingFailure) for i in items)
-        if worked:  # an increment may well find nothing new: that is still the way to go
+        # An increment may well find nothing new: that is still the way to go.
+        if any(isinstance(i, Found) for i in items) or (ctx.since and not items):
+            learned.way = way
             yield from items
             return
-    yield from listing.discover(ctx, home.url)
+    # Nothing article-like from REST, feeds or sitemaps: look for the news like a person.
+    yield from explore.discover(ctx, home.url, home=home)
 
 
 def _attempts(ctx: Context, home: Response, soup: BeautifulSoup):
     api_root = _api_root(home, soup)
     if api_root:
-        yield wordpress.discover(
-            Context(
-                ctx.client,
-                ctx.since,
-                {**ctx.settings, "api_root": api_root},
-                ctx.is_known,
-                ctx.validators,
-                ctx.fetched,
+        yield (
+            "rest",
+            wordpress.discover(
+                Context(
+                    ctx.client,
+                    ctx.since,
+                    {**ctx.settings, "api_root": api_root},
+                    ctx.is_known,
+                    ctx.validators,
+                    ctx.fetched,
+                ),
+                home.url,
             ),
-            home.url,
         )
     for feed_url in _feeds(soup, home.url):
-        yield feeds.discover(ctx, feed_url)
-    yield _quiet_sitemaps(ctx, home.url)
+        yield "feed", feeds.discover(ctx, feed_url)
+    yield "sitemap", _quiet_sitemaps(ctx, home.url)
 
 
 def _quiet_sitemaps(ctx: Context, base_url: str) -> Iterator[object]:

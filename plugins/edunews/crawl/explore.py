@@ -1,0 +1,534 @@
+"""Finding the news on a site nobody described, the way a person would.
+
+From the home page (or any start URL), a bounded walk over the site's own links that
+prefers what leads to news: links named ข่าว / กิจกรรม / news, category, blog and archive
+views, "enter site" links of splash pages, groups of title-like links (one of each group is
+read to see whether it is an article), and the pages of a listing.
+
+What an article is comes from the page, not its address (`verdict`): a title, a date and a
+main text of some length, and not a listing (the titles of several other pages in its main
+text). The first articles teach the site's article URL shape (`shape.Shape`); from then on
+links of that shape are articles without being read, and a page linking to several of them
+is a listing whose pages are followed. What was learned (shapes, listing pages) is kept in
+`Learned`, so the next night goes straight to the listings, and explores again when they
+stop yielding.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+
+from edunews.crawl.article import parse_article
+from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.encoding import decode_body
+from edunews.crawl.http import FetchError, Response
+from edunews.crawl.published import _in_furniture
+from edunews.crawl.shape import PAGING_KEYS, Shape
+
+MAX_DISCOVERY_PAGES = 60  # requests to find the news (listing pages are counted apart)
+MAX_LISTING_PAGES = 50  # pages followed in one listing
+MIN_BODY_CHARS = 200
+LISTING_MIN_LINKS = 3  # links of the article shape that make a page a listing
+MAX_SHAPES = 6
+HINT = "try listing_url (the page that lists the news) in sources.yml"
+
+# Priorities: lower is read first.
+_PAGING, _PROBE, _NEWS, _CANDIDATE, _OTHER = 0, 1, 2, 3, 5
+
+_NEWS_TEXT = re.compile(
+    r"ข่าว|กิจกรรม|ประชาสัมพันธ์|ผลงาน|เรื่องเล่า|บทความ|\bnews\b|activit|\bblog\b|"
+    r"archive|คลังข่าว|ทั้งหมด|ดูทั้งหมด|more news|อ่านทั้งหมด|เข้าสู่เว็บไซต์|เข้าสู่หน้าหลัก|"
+    r"เข้าสู่ระบบเว็บไซต์|เข้าเว็บไซต์|enter|skip intro|หน้าหลัก|main page",
+    re.I,
+)
+_NEWS_URL = re.compile(
+    r"news|khao|activit|category|categories|/cat/|[?&]cat=|section|layout=blog|"
+    r"view=(category|section|featured|frontpage)|/blog|archive|/search/label/|"
+    r"/component/content/|/\d{4}/(\d{2}/)?$|[?&](catid|cid|type|group|gid)=",
+    re.I,
+)
+# Never walked: files, accounts, forums, calendars (endless), printing and feeds views.
+_SKIP = re.compile(
+    r"\.(jpe?g|png|gif|webp|bmp|svg|ico|pdf|docx?|xlsx?|pptx?|zip|rar|7z|mp[34]|avi|wmv|"
+    r"flv|mov|swf|exe|apk|css|js|xml|json|txt)(\?|$)|"
+    r"login|logout|register|signup|sign-up|lostpass|password|webboard|forum|/board|"
+    r"guestbook|wp-admin|wp-login|administrator|/admin|calendar|jevents|icalrepeat|"
+    r"[?&](month|year|day|date)=|mailto:|tel:|javascript:|print=|tmpl=component|"
+    r"format=(pdf|feed|raw)|[?&](replytocom|share|action|task|search|searchword|q|s)=|"
+    r"/(tag|author|feed|wp-json|trackback|comments?)/|download|/files?/|/uploads?/",
+    re.I,
+)
+_PAGE_TEXT = re.compile(
+    r"^\s*(\d+|[๐-๙]+|ถัดไป|หน้าถัดไป|ต่อไป|ก่อนหน้า|ย้อนกลับ|หน้าที่\s*\d+|สุดท้าย|"
+    r"หน้าสุดท้าย|next|prev(ious)?|older|newer|older posts|newer posts|last|first|"
+    r"เก่ากว่า|ใหม่กว่า|บทความที่เก่ากว่า|บทความที่ใหม่กว่า|[›»«‹>]{1,2}|>>|<<)\s*$",
+    re.I,
+)
+_PAGE_PATH = re.compile(r"/page/\d+/?$|/p\d+/?$")
+_TITLE_LIKE = 12  # characters of anchor text that read like a headline, not a menu word
+
+
+@dataclass
+class Learned:
+    """What exploring a source taught, kept between runs (raw.source_learned)."""
+
+    shapes: list[Shape] = field(default_factory=list)
+    listings: list[str] = field(default_factory=list)
+    way: str | None = None  # "rest", "feed", "sitemap", "explore"
+    pages_looked_at: int = 0
+    changed: bool = False
+    samples: list[tuple[str, str, str | None]] = field(default_factory=list)  # read articles
+
+    def as_json(self) -> dict:
+        return {
+            "way": self.way,
+            "shapes": [s.as_json() for s in self.shapes],
+            "listings": self.listings,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> Learned:
+        data = data or {}
+        shapes = []
+        for item in data.get("shapes") or []:
+            try:
+                shapes.append(Shape.from_json(item))
+            except (KeyError, TypeError, ValueError):
+                continue  # written by an older version: learned again
+        listings = [u for u in data.get("listings") or [] if isinstance(u, str)]
+        return cls(shapes, listings, data.get("way"))
+
+    def is_article_url(self, url: str) -> bool:
+        return any(shape.matches(url) for shape in self.shapes)
+
+    def learn_shape(self, url: str) -> None:
+        shape = Shape.of(url)
+        if shape.has_variable and shape not in self.shapes and len(self.shapes) < MAX_SHAPES:
+            self.shapes.append(shape)
+            self.changed = True
+
+    def learn_listing(self, url: str) -> None:
+        if url not in self.listings:
+            self.listings.append(url)
+            self.changed = True
+
+
+def learned_of(ctx: Context) -> Learned:
+    """The source's learned state, shared through the context's settings (run.py puts it
+    there; an ad-hoc use gets a fresh one)."""
+    learned = ctx.settings.get("learned")
+    if not isinstance(learned, Learned):
+        learned = Learned()
+        ctx.settings = {**ctx.settings, "learned": learned}
+    return learned
+
+
+# What a page is ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    article: bool
+    why: str
+    title: str = ""
+    published: str | None = None
+
+
+def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str]]) -> Verdict:
+    """Whether the page is one article: a title, a date, enough main text, and no
+    headlines of other pages inside that text (which makes it a listing or a blog view)."""
+    if set(dict(parse_qsl(urlsplit(url).query)).keys()) & PAGING_KEYS or _PAGE_PATH.search(
+        urlsplit(url).path
+    ):
+        return Verdict(False, "a page of a listing")
+    try:
+        article = parse_article(html, url)
+    except Exception as exc:  # noqa: BLE001 (a page that breaks the parser is no article)
+        return Verdict(False, f"unreadable: {type(exc).__name__}")
+    if not article.title:
+        return Verdict(False, "no title")
+    if article.published_at is None:
+        return Verdict(False, "no date", article.title)
+    body = article.body_text
+    if len(body) < MIN_BODY_CHARS:
+        return Verdict(False, f"main text of {len(body)} characters", article.title)
+    # Another page's title inside the main text: a table of links or a blog view.
+    headlines = {
+        text
+        for link, text in links
+        if len(text) >= _TITLE_LIKE and link != url and text != article.title and text in body
+    }
+    if len(headlines) >= 2:
+        return Verdict(False, f"lists {len(headlines)} other pages' titles", article.title)
+    linked = _linked_headings(soup, url)
+    if linked >= 2:
+        return Verdict(False, f"{linked} headings or 'read more' link elsewhere", article.title)
+    return Verdict(True, "article", article.title, article.published_at.date().isoformat())
+
+
+_READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด|รายละเอียด|read more|more)\W*$", re.I)
+
+
+def _linked_headings(soup: BeautifulSoup, url: str) -> int:
+    """Headings that link to other pages, and "read more" links: a blog view's items."""
+    targets = set()
+    for anchor in soup.find_all("a", href=True):
+        target = urldefrag(urljoin(url, anchor["href"]))[0]
+        if target == url:
+            continue
+        text = anchor.get_text(" ", strip=True)
+        # Related-posts boxes put headings in sidebars too: only the page's own part counts.
+        in_heading = anchor.find_parent(["h1", "h2", "h3", "h4"]) is not None
+        if _in_furniture(anchor):
+            continue
+        if (in_heading and len(text) >= _TITLE_LIKE) or _READ_MORE.match(text):
+            targets.add(target)
+    return len(targets)
+
+
+# The walk ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    url: str
+    links: list[tuple[str, str]]  # (url, anchor text), in-site, walkable or not
+    paging: list[str]
+
+
+@dataclass
+class Explorer:
+    ctx: Context
+    base_url: str
+    learned: Learned
+    max_pages: int = MAX_DISCOVERY_PAGES
+    queue: list = field(default_factory=list)
+    queued: set[str] = field(default_factory=set)
+    pages: dict[str, _Page] = field(default_factory=dict)
+    found: set[str] = field(default_factory=set)
+    verified: set[str] = field(default_factory=set)
+    rejected_shapes: dict[Shape, int] = field(default_factory=dict)
+    listing_roots: set[str] = field(default_factory=set)
+    paging_of: dict[str, str] = field(default_factory=dict)  # page url -> its listing root
+    listing_reads: dict[str, int] = field(default_factory=dict)
+    explored: int = 0  # requests spent exploring
+    read: int = 0  # requests spent reading listings
+    order: int = 0
+    stale_root: set[str] = field(default_factory=set)
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.base_url).hostname or "").lower().removeprefix("www.")
+
+    def in_site(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        return parts.scheme in ("http", "https") and host == self.host
+
+    # Queueing ----------------------------------------------------------------------------
+    def push(self, url: str, priority: int, root: str | None = None) -> None:
+        if url in self.queued or url in self.found:
+            return
+        self.queued.add(url)
+        if root:
+            self.paging_of[url] = root
+        self.order += 1
+        heapq.heappush(self.queue, (priority, self.order, url))
+
+    # The walk ----------------------------------------------------------------------------
+    def walk(self, start: Response | None) -> Iterator[Found | ListingFailure]:
+        if start is not None:
+            yield from self.visit(start.url, start)
+        else:
+            self.push(self.base_url, _NEWS)
+        while self.queue:
+            priority, _, url = heapq.heappop(self.queue)
+            if priority >= _CANDIDATE and self.listing_roots:
+                continue  # the news is found: menus and other pages are not worth a request
+            root = self.paging_of.get(url)
+            if root is not None:
+                if self.listing_reads.get(root, 0) >= MAX_LISTING_PAGES or root in self.stale_root:
+                    continue
+                self.listing_reads[root] = self.listing_reads.get(root, 0) + 1
+                self.read += 1
+            else:
+                if self.explored >= self.max_pages:
+                    continue
+                self.explored += 1
+            resp = self.fetch(url, "listing page" if root else "explore")
+            if resp is not None:
+                yield from self.visit(url, resp)
+
+    def fetch(self, url: str, why: str) -> Response | None:
+        try:
+            resp = self.ctx.fetch(url, why=why, conditional=False)
+        except FetchError:
+            return None  # a broken link while exploring is no failure of the source
+        if resp.status != 200 or not resp.body:
+            return None
+        kind = resp.content_type
+        if kind and kind not in ("text/html", "application/xhtml+xml", "text/plain"):
+            return None
+        return resp
+
+    def visit(self, url: str, resp: Response) -> Iterator[Found | ListingFailure]:
+        html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+        soup = BeautifulSoup(html, "lxml")
+        page = self.read_links(soup, resp.url)
+        self.pages[url] = page
+        if self.learned.is_article_url(url):
+            yield from self.emit(url)
+        elif self.is_candidate(url):
+            check = verdict(html, resp.url, soup, page.links)
+            if check.article:
+                self.learned.learn_shape(url)
+                self.verified.add(url)
+                self.learned.samples.append((url, check.title, check.published))
+                yield from self.emit(url)
+                # Pages read before the shape was known may be listings of it.
+                for earlier in list(self.pages.values()):
+                    if earlier is not page:
+                        yield from self.harvest(earlier)
+            else:
+                self.reject(url)
+        yield from self.harvest(page)
+        self.plan(page)
+
+    def is_candidate(self, url: str) -> bool:
+        shape = Shape.of(url)
+        return shape.has_variable and self.rejected_shapes.get(shape, 0) < 2
+
+    def reject(self, url: str) -> None:
+        shape = Shape.of(url)
+        self.rejected_shapes[shape] = self.rejected_shapes.get(shape, 0) + 1
+
+    def emit(self, url: str) -> Iterator[Found]:
+        if url not in self.found:
+            self.found.add(url)
+            yield Found(url)
+
+    def harvest(self, page: _Page) -> Iterator[Found]:
+        """The page's article-shaped links; a page with several is a listing, its pages
+        are followed (in an increment, as long as they hold something new)."""
+        if not self.learned.shapes:
+            return
+        articles = [u for u, _ in page.links if u != page.url and self.learned.is_article_url(u)]
+        articles = list(dict.fromkeys(articles))
+        new = [u for u in articles if u not in self.found and not self.ctx.is_known(u)]
+        for url in articles:
+            yield from self.emit(url)
+        # An article's "latest news" box is no listing: reading it again next night would
+        # show the same old links for ever.
+        if len(articles) < LISTING_MIN_LINKS or self.learned.is_article_url(page.url):
+            return
+        root = self.paging_of.get(page.url, page.url)
+        if root == page.url and root not in self.listing_roots:
+            self.listing_roots.add(root)
+            self.learned.learn_listing(root)
+        if self.ctx.since and not new:
+            self.stale_root.add(root)  # an increment: the older pages were read before
+            return
+        for url in page.paging:
+            self.push(url, _PAGING, root)
+
+    def plan(self, page: _Page) -> None:
+        """Queue the page's links by how likely they lead to news."""
+        groups: dict[Shape, list[str]] = {}
+        for url, text in page.links:
+            if url in self.pages or url in self.found or _SKIP.search(url):
+                continue
+            if url in page.paging:
+                continue
+            if self.learned.is_article_url(url):
+                continue  # harvested, not walked
+            shape = Shape.of(url)
+            if len(text) >= _TITLE_LIKE and shape.has_variable:
+                groups.setdefault(shape, []).append(url)
+            if _NEWS_TEXT.search(text) or _NEWS_URL.search(url):
+                self.push(url, _NEWS)
+            else:
+                self.push(url, _OTHER)
+        if not self.learned.shapes:
+            # One of each group of headline links is read: an article teaches the shape.
+            for shape, urls in groups.items():
+                if self.rejected_shapes.get(shape, 0) >= 2:
+                    continue
+                priority = _PROBE if len(urls) >= 2 else _CANDIDATE
+                for url in urls[:1]:
+                    self.requeue(url, priority)
+
+    def requeue(self, url: str, priority: int) -> None:
+        if url in self.queued:
+            for index, (old, order, queued) in enumerate(self.queue):
+                if queued == url and old > priority:
+                    self.queue[index] = (priority, order, queued)
+                    heapq.heapify(self.queue)
+                    break
+            return
+        self.push(url, priority)
+
+    def read_links(self, soup: BeautifulSoup, page_url: str) -> _Page:
+        links: list[tuple[str, str]] = []
+        paging: list[str] = []
+        for anchor in soup.find_all(["a", "area"], href=True):
+            url = self.absolute(page_url, anchor["href"])
+            if url is None:
+                continue
+            text = " ".join(anchor.get_text(" ", strip=True).split())
+            text = text or (anchor.get("title") or "").strip()
+            links.append((url, text))
+            rel = " ".join(anchor.get("rel") or []).lower()
+            if is_paging(url, page_url, text, rel):
+                paging.append(url)
+        for tag in soup.find_all("link", rel=True, href=True):
+            if "next" in [r.lower() for r in tag.get("rel") or []]:
+                url = self.absolute(page_url, tag["href"])
+                if url:
+                    paging.append(url)
+        refresh = soup.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)})
+        if refresh and "url=" in (refresh.get("content") or "").lower():
+            target = re.split(r"url=", refresh["content"], maxsplit=1, flags=re.I)[1]
+            url = self.absolute(page_url, target.strip(" '\""))
+            if url:
+                links.append((url, "enter"))  # a splash page's way in
+        return _Page(page_url, links, list(dict.fromkeys(paging)))
+
+    def absolute(self, page_url: str, href: str) -> str | None:
+        href = href.strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            return None
+        try:
+            url = urldefrag(urljoin(page_url, href))[0]
+        except ValueError:
+            return None
+        if len(url) > 2000 or not self.in_site(url):
+            return None
+        return url
+
+
+def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:
+    """A link to another page of the same listing: "ถัดไป", "2", rel=next, or the same
+    address with only a paging parameter (limitstart, start, page, paged) or /page/N."""
+    if url == page_url:
+        return False
+    if "next" in rel.split() or "prev" in rel.split():
+        return True
+    same = _without_paging(url) == _without_paging(page_url)
+    marked = _has_paging(url)
+    if same and (marked or _PAGE_TEXT.match(text)):
+        return True
+    # Blogger and friends: "Older posts" pointing at a search with updated-max.
+    return bool(_PAGE_TEXT.match(text) and marked)
+
+
+def _has_paging(url: str) -> bool:
+    parts = urlsplit(url)
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return bool(keys & PAGING_KEYS) or bool(_PAGE_PATH.search(parts.path))
+
+
+def _without_paging(url: str) -> str:
+    parts = urlsplit(url)
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in PAGING_KEYS
+    ]
+    path = _PAGE_PATH.sub("/", parts.path)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(sorted(query)), ""))
+
+
+# Entry points ------------------------------------------------------------------------------
+
+
+def discover(
+    ctx: Context, base_url: str, home: Response | None = None
+) -> Iterator[Found | ListingFailure]:
+    """Articles of the site under `base_url`: from the learned listings when they still
+    yield, else by exploring; a walk that finds no article is a failure with its reason."""
+    learned = learned_of(ctx)
+    limit = int(ctx.settings.get("max_discovery_pages") or MAX_DISCOVERY_PAGES)
+    roots = _roots_for(learned, base_url)
+    if learned.shapes and roots:
+        explorer = Explorer(ctx, base_url, learned, limit)
+        yielded = yield from _from_listings(explorer, roots)
+        learned.pages_looked_at += explorer.read
+        if yielded:
+            learned.way = "explore"
+            return
+        # The site changed: its listings list nothing of the shape any more.
+        learned.listings = [u for u in learned.listings if u not in roots]
+        learned.changed = True
+    explorer = Explorer(ctx, base_url, learned, limit)
+    yield from explorer.walk(home)
+    looked = explorer.explored + explorer.read + (1 if home is not None else 0)
+    learned.pages_looked_at += looked
+    if not explorer.found:
+        yield ListingFailure(
+            base_url,
+            FetchError("no_articles", f"looked at {looked} pages, found no article; {HINT}"),
+        )
+        return
+    learned.way = "explore"
+
+
+def _roots_for(learned: Learned, base_url: str) -> list[str]:
+    """The learned listings under this start URL (a site with one install a year has one
+    start URL and listings per install), else every listing on its host."""
+    host = urlsplit(base_url).netloc.lower()
+    on_host = [u for u in learned.listings if urlsplit(u).netloc.lower() == host]
+    under = [u for u in on_host if u.startswith(base_url)]
+    return under or on_host
+
+
+def _from_listings(explorer: Explorer, roots: list[str]):
+    """Read the learned listings (and their pages). True when they still list articles
+    (or did not change since the last run: HTTP 304)."""
+    still = False
+    for root in roots:
+        try:
+            resp = explorer.ctx.fetch(root, why="learned listing")
+        except FetchError:
+            continue
+        if resp.not_modified:
+            still = True
+            continue
+        if resp.status != 200:
+            continue
+        explorer.listing_reads[root] = 1
+        explorer.read += 1
+        explorer.paging_of[root] = root
+        explorer.queued.add(root)
+        before = len(explorer.found)
+        html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+        page = explorer.read_links(BeautifulSoup(html, "lxml"), resp.url)
+        explorer.pages[root] = page
+        shaped = [u for u, _ in page.links if explorer.learned.is_article_url(u)]
+        if len(set(shaped)) < LISTING_MIN_LINKS:
+            continue  # no longer a listing: the site changed
+        explorer.listing_roots.add(root)
+        yield from explorer.harvest(page)
+        still = still or len(explorer.found) > before
+    # The listings' further pages (only while they hold something new).
+    while explorer.queue:
+        _, _, url = heapq.heappop(explorer.queue)
+        root = explorer.paging_of.get(url)
+        if root is None or explorer.listing_reads.get(root, 0) >= MAX_LISTING_PAGES:
+            continue
+        if root in explorer.stale_root:
+            continue
+        explorer.listing_reads[root] += 1
+        explorer.read += 1
+        resp = explorer.fetch(url, "listing page")
+        if resp is not None:
+            html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+            page = explorer.read_links(BeautifulSoup(html, "lxml"), resp.url)
+            explorer.pages[url] = page
+            yield from explorer.harvest(page)
+    return still
