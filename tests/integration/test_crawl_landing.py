@@ -1,10 +1,19 @@
-"""Landing: conditional re-fetches, retries of failed fetches, no half pages on a crash."""
+"""Landing: conditional re-fetches, retries of failed fetches, no half pages on a crash,
+text PostgreSQL refuses, one run per source at a time, resuming after a kill."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from html import escape
 
-import psycopg
 import pytest
 
 from edunews.crawl.http import HttpClient
@@ -13,6 +22,8 @@ from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.testsites import load_articles, serve
 from edunews.testsites.faulty import FaultySite
+from edunews.testsites.pages import article_page
+from edunews.testsites.server import Reply, Request
 from edunews.testsites.wordpress import WordPressSite
 from edunews.warehouse import connect
 
@@ -65,18 +76,36 @@ def _page(url: str, source_id) -> FetchedPage:
     return FetchedPage(source_id, url, None, 200, "utf-8", "<p>x</p>", "t", "x", None, None, None)
 
 
-def test_a_failing_batch_leaves_no_half_page(empty_raw):
-    with connect("loader") as conn:
-        lander = Lander(conn, "run-crash", "crash", batch_size=10)
+def test_a_row_the_database_refuses_fails_alone_and_leaves_no_half_page(empty_raw):
+    """The batch is landed again row by row: the good rows land, the bad one is logged alone
+    with its reason; a row never lands as a page without its log, or a log pointing nowhere."""
+    landed = []
+    with connect("loader", autocommit=True) as conn:
+        lander = Lander(conn, "run-crash", "crash", on_landed=landed.append, batch_size=10)
         lander.add(LogRow("http://s.test/1", "", page=_page("http://s.test/1", "crash")))
         lander.add(LogRow("http://s.test/gone", "http_error", "HTTP 404", 404))
         # A page that breaks the insert (source_id is not null) in the same batch.
         lander.add(LogRow("http://s.test/2", "", page=_page("http://s.test/2", None)))
-        with pytest.raises(psycopg.errors.NotNullViolation):
-            lander.flush()
+        lander.add(LogRow("http://s.test/3", "", page=_page("http://s.test/3", "crash")))
+        lander.flush()
     with connect() as conn:
-        assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 0
-        assert conn.execute("select count(*) from raw.fetch_log").fetchone()[0] == 0
+        pages = conn.execute("select url from raw.pages order by url").fetchall()
+        log = dict(
+            conn.execute(
+                "select url, outcome || ': ' || coalesce(reason, '') from raw.fetch_log"
+                " where source_id = 'crash'"
+            ).fetchall()
+        )
+        orphans = conn.execute(
+            "select count(*) from raw.pages p where not exists"
+            " (select 1 from raw.fetch_log f where f.page_id = p.page_id)"
+        ).fetchone()[0]
+    assert [u for (u,) in pages] == ["http://s.test/1", "http://s.test/3"]
+    assert orphans == 0
+    assert log["http://s.test/1"] == "stored: new"
+    assert log["http://s.test/gone"] == "http_error: HTTP 404"
+    assert log["http://s.test/2"].startswith("parse_error: could not be stored: NotNullViolation")
+    assert [r.outcome for r in landed] == ["stored", "http_error", "parse_error", "stored"]
 
 
 def test_a_crash_late_in_a_run_keeps_the_batches_already_written(empty_raw, monkeypatch):
@@ -100,3 +129,200 @@ def test_a_crash_late_in_a_run_keeps_the_batches_already_written(empty_raw, monk
         ).fetchone()[0]
     assert stored == 3
     assert logged >= 3
+
+
+class NewsSite:
+    """Article pages listed in a sitemap (with lastmod where `lastmod` says), and the same
+    articles as WordPress REST posts. `dirty` articles carry text PostgreSQL refuses as it
+    comes: NUL bytes in the page, a NUL and a lone surrogate in the post's JSON (escaped, as
+    a REST API sends them). Pages from `block_from` on wait for `release`."""
+
+    def __init__(self, articles, dirty=(), block_from=None, delay=0.0):
+        self.articles = articles
+        self.dirty = set(dirty)
+        self.block_from = block_from
+        self.release = threading.Event()
+        self.asked = threading.Event()  # set by the first article request
+        self.delay = delay
+        self.lastmod: dict[int, datetime] = {}
+
+    def path(self, index: int) -> str:
+        return f"/news/{index}"
+
+    def handle(self, request: Request) -> Reply:
+        host = "http://" + request.headers.get("host", "")
+        if request.path == "/robots.txt":
+            return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
+        if request.path == "/sitemap.xml":
+            urls = "".join(
+                f"<url><loc>{escape(host + self.path(i))}</loc>"
+                + (f"<lastmod>{self.lastmod[i].isoformat()}</lastmod>" if i in self.lastmod else "")
+                + "</url>"
+                for i in range(len(self.articles))
+            )
+            return Reply.xml(
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            )
+        if request.path == "/wp-json/wp/v2/posts":
+            return self.posts(host)
+        if request.path.startswith("/news/"):
+            index = int(request.path.rsplit("/", 1)[1])
+            self.asked.set()
+            if self.block_from is not None and index >= self.block_from:
+                self.release.wait(60)
+            article = self.articles[index]
+            if index in self.dirty:
+                article = dataclasses.replace(
+                    article,
+                    title=article.title + "\x00",
+                    paragraphs=tuple(p.replace(" ", " \x00", 1) for p in article.paragraphs),
+                )
+            html = article_page(article, [], lambda a: host + self.path(index))
+            return Reply(
+                200, html.encode(), {"Content-Type": "text/html; charset=utf-8"}, delay=self.delay
+            )
+        return Reply.not_found()
+
+    def posts(self, host: str) -> Reply:
+        items = []
+        for i, article in enumerate(self.articles):
+            title = article.title + ("\x00\ud800" if i in self.dirty else "")
+            items.append(
+                {
+                    "id": i + 1,
+                    "date_gmt": article.published.astimezone(UTC).replace(tzinfo=None).isoformat(),
+                    "modified_gmt": article.modified.astimezone(UTC)
+                    .replace(tzinfo=None)
+                    .isoformat(),
+                    "link": host + self.path(i),
+                    "title": {"rendered": escape(title)},
+                    "content": {
+                        "rendered": article.content_html + ("\x00" if i in self.dirty else "")
+                    },
+                }
+            )
+        # ensure_ascii: the lone surrogate goes as the escape \ud800, as PHP's json_encode does
+        return Reply(
+            200,
+            json.dumps(items).encode(),
+            {"Content-Type": "application/json; charset=UTF-8", "X-WP-TotalPages": "1"},
+        )
+
+
+def _pages_of(source_id: str) -> dict[str, str]:
+    with connect() as conn:
+        return dict(
+            conn.execute(
+                "select url, title from raw.pages where source_id = %s", (source_id,)
+            ).fetchall()
+        )
+
+
+@pytest.mark.parametrize("kind", ["sitemap", "wordpress"])
+def test_nul_bytes_and_lone_surrogates_do_not_lose_a_batch(empty_raw, kind):
+    """Before: psycopg refused the one dirty page, the whole batch (every page with it) was
+    lost, discovery stopped and the source landed nothing, every night the same."""
+    articles = load_articles(6)
+    site = NewsSite(articles, dirty={1, 4})
+    with serve(site) as served:
+        source = Source(id=f"dirty-{kind}", name="d", kind=kind, start_urls=(served.url,))
+        summary = crawl_source(source, client=client(source))
+    assert summary.failures == {}, summary.failures
+    assert summary.new == 6 and summary.complete
+    titles = _pages_of(source.id)
+    assert len(titles) == 6
+    cleaned = titles[served.url + "news/1"]
+    assert "\x00" not in cleaned and articles[1].title in cleaned
+
+
+def _crawl_in_thread(source: Source, results: dict, key: str) -> threading.Thread:
+    def run() -> None:
+        results[key] = crawl_source(source, client=client(source), run_id=f"run-{key}")
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_second_run_of_a_source_at_once_yields_and_lands_nothing(empty_raw):
+    """Before: two runs of one source landed every page twice (2,000 rows for 1,000 URLs)."""
+    site = NewsSite(load_articles(8), block_from=0)
+    results: dict = {}
+    with serve(site) as served:
+        source = Source(id="twice", name="t", kind="sitemap", start_urls=(served.url,))
+        first = _crawl_in_thread(source, results, "first")
+        assert site.asked.wait(60), "the first run never asked for a page"
+        second = _crawl_in_thread(source, results, "second")
+        second.join(60)  # a run that yields ends at once; one that crawls waits for release
+        site.release.set()
+        first.join(120)
+        second.join(120)
+    with connect() as conn:
+        duplicates = conn.execute(
+            "select count(*) - count(distinct url) from raw.pages where source_id = 'twice'"
+        ).fetchone()[0]
+        second_log = conn.execute(
+            "select count(*) from raw.fetch_log where run_id = 'run-second'"
+        ).fetchone()[0]
+        runs = dict(
+            conn.execute(
+                "select run_id, counts ->> 'skipped' from raw.crawl_runs where source_id = 'twice'"
+            ).fetchall()
+        )
+    assert duplicates == 0
+    assert second_log == 0
+    assert results["second"].skipped == "another run is crawling this source"
+    assert results["second"].line() == "twice: skipped: another run is crawling this source"
+    assert not results["second"].failures  # visible, but no alarm
+    assert results["first"].new == 8
+    assert runs == {"run-first": None, "run-second": "another run is crawling this source"}
+    # The lock went with the run: the next one crawls.
+    assert crawl_source(source, client=client(source)).skipped is None
+
+
+_KILLED_CRAWL = """
+import sys
+from edunews.crawl.http import HttpClient
+from edunews.crawl.run import crawl_source
+from edunews.sources import Source
+
+source = Source(id=sys.argv[1], name="k", kind="sitemap", start_urls=(sys.argv[2],))
+client = HttpClient(allowed_hosts=source.hosts, allow_private_network=True, interval=0.0)
+crawl_source(source, client=client)
+"""
+
+
+def test_a_killed_run_resumes_without_fetching_landed_pages_again(empty_raw):
+    """A crawl killed with SIGKILL after its first batch: the rerun (no complete run behind it,
+    so no `since`) fetches only what was not landed. Before: it fetched every page again."""
+    total = 64
+    site = NewsSite(load_articles(total), block_from=55)  # after the first batch of 50
+    with serve(site) as served:
+        source = Source(id="killed", name="k", kind="sitemap", start_urls=(served.url,))
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _KILLED_CRAWL, source.id, served.url], env=dict(os.environ)
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not _pages_of(source.id) and time.monotonic() < deadline:
+                assert proc.poll() is None, "the crawl ended before it was killed"
+                time.sleep(0.1)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(30)
+        landed = set(_pages_of(source.id))
+        assert 0 < len(landed) < total
+        site.release.set()
+        rerun = crawl_source(source, client=client(source))
+        assert rerun.new == total - len(landed)
+        assert rerun.complete
+        paths = [u.removeprefix(served.url.rstrip("/")) for u in landed]
+        assert all(served.hits[p] == 1 for p in paths), "a landed page was fetched again"
+        # A page the site says changed after it was landed is asked again; the others not.
+        site.lastmod[3] = datetime.now(UTC) + timedelta(days=1)
+        site.lastmod[4] = datetime(2001, 1, 1, tzinfo=UTC)
+        before = dict(served.hits)
+        crawl_source(source, client=client(source))
+        fetched = {p for p in served.hits if served.hits[p] > before.get(p, 0)}
+    assert {p for p in fetched if p.startswith("/news/")} == {"/news/3"}
+    assert len(_pages_of(source.id)) == total

@@ -1,18 +1,35 @@
 """Writing what the crawler saw into raw.pages and raw.fetch_log (append-only), in batches.
 
 A batch is one transaction: each page lands together with its fetch_log row, so a crash
-leaves either both or neither, never half a page.
+leaves either both or neither, never half a page. A batch the database refuses is landed
+again row by row, each row its own transaction: only the row that cannot be stored fails
+(logged alone, with the reason), the rest of the batch lands.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import psycopg
 
+try:
+    from edunews.crawl.storable import storable
+except ImportError:  # pragma: no cover (until crawl/storable.py lands)
+
+    def storable(text: str) -> str:
+        # PostgreSQL text takes neither NUL nor lone surrogates (UTF-7, broken JSON escapes).
+        return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
+log = logging.getLogger(__name__)
+
 BATCH_SIZE = 50
+_REASON_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -49,6 +66,11 @@ class LogRow:
     last_modified: str | None = None
     page: FetchedPage | None = None  # set when the fetch produced an article to store
     page_id: int | None = None
+    note: str | None = None  # said in fetch_log after the reason ("canonical link ... ignored")
+
+    @property
+    def logged_reason(self) -> str | None:
+        return "; ".join(part for part in (self.reason, self.note) if part) or None
 
 
 def store_page(conn: psycopg.Connection, page: FetchedPage) -> tuple[str, int]:
@@ -56,8 +78,43 @@ def store_page(conn: psycopg.Connection, page: FetchedPage) -> tuple[str, int]:
 
     Returns ("stored", new page_id) or ("unchanged", existing page_id).
     """
-    outcome, page_id, _ = _store(conn, page, _newest(conn, [page.url]).get(page.url))
+    page = storable_page(page)
+    outcome, page_id, _ = _store(
+        conn, page, _newest(conn, page.source_id, [page.url]).get(page.url)
+    )
     return outcome, page_id
+
+
+def storable_page(page: FetchedPage) -> FetchedPage:
+    """The page with every text PostgreSQL would refuse cleaned (NUL, lone surrogates)."""
+    return replace(
+        page,
+        url=storable(page.url),
+        canonical_url=_opt(page.canonical_url),
+        charset=_opt(page.charset),
+        html=storable(page.html),
+        title=storable(page.title),
+        body_text=storable(page.body_text),
+        etag=_opt(page.etag),
+        last_modified=_opt(page.last_modified),
+    )
+
+
+def foreign_host(url: str | None, hosts: set[str] | frozenset[str]) -> str | None:
+    """The host of `url` when it is not one of `hosts` (None when it is, or no hosts given).
+
+    A URL that is no http(s) URL at all counts as foreign: its "host" is the URL itself.
+    """
+    if not url or not hosts:
+        return None
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return url[:100]
+    if parts.scheme not in ("http", "https") or not host:
+        return url[:100]
+    return None if host in hosts else host
 
 
 @dataclass
@@ -66,13 +123,15 @@ class Lander:
 
     Calls `on_landed(row)` after each commit, with row.outcome settled ("stored" or
     "unchanged" for pages) and row.reason saying "new" or "changed" for stored ones.
+    `hosts` are the source's: a page's canonical link elsewhere is not its identity.
     """
 
     conn: psycopg.Connection
     run_id: str
     source_id: str
-    on_landed: object = None
+    on_landed: Callable[[LogRow], None] | None = None
     batch_size: int = BATCH_SIZE
+    hosts: frozenset[str] = frozenset()
     pending: list[LogRow] = field(default_factory=list)
 
     def add(self, row: LogRow) -> None:
@@ -84,8 +143,43 @@ class Lander:
         if not self.pending:
             return
         rows, self.pending = self.pending, []
+        for row in rows:
+            self._prepare(row)
+        try:
+            self._write(rows)
+        except (psycopg.Error, UnicodeError, ValueError) as exc:
+            if self.conn.closed or self.conn.broken:
+                raise  # the database is gone: one by one would fail the same way
+            log.warning(
+                "%s: a batch of %d could not be stored (%s): landing it row by row",
+                self.source_id,
+                len(rows),
+                _why(exc),
+            )
+            for row in rows:
+                self._write_alone(row)
+        if callable(self.on_landed):
+            for row in rows:
+                self.on_landed(row)
+
+    def _prepare(self, row: LogRow) -> None:
+        row.url = storable(row.url)
+        row.reason = _opt(row.reason)
+        row.etag, row.last_modified = _opt(row.etag), _opt(row.last_modified)
+        if row.page is None:
+            return
+        row.page = storable_page(row.page)
+        host = foreign_host(row.page.canonical_url, self.hosts)
+        if host is not None:
+            # Identity belongs to the source: a canonical link to another site (or to a
+            # metadata address) would let this page stand in for someone else's article.
+            row.page = replace(row.page, canonical_url=None)
+            row.note = f"canonical link to {host} ignored"
+
+    def _write(self, rows: list[LogRow]) -> None:
         with self.conn.transaction():
-            newest = _newest(self.conn, [r.page.url for r in rows if r.page])
+            urls = [r.page.url for r in rows if r.page]
+            newest = _newest(self.conn, self.source_id, urls)
             for row in rows:
                 if row.page is not None:
                     row.outcome, row.page_id, row.reason = _store(
@@ -93,39 +187,66 @@ class Lander:
                     )
                     newest[row.page.url] = (row.page_id, row.page.content_sha256)
             with self.conn.cursor() as cur:
-                cur.executemany(
-                    "insert into raw.fetch_log (run_id, source_id, url, outcome, http_status,"
-                    " reason, elapsed_ms, page_id, etag, last_modified)"
-                    " values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    [
-                        (
-                            self.run_id,
-                            self.source_id,
-                            r.url,
-                            r.outcome,
-                            r.http_status,
-                            r.reason,
-                            r.elapsed_ms,
-                            r.page_id,
-                            r.etag,
-                            r.last_modified,
-                        )
-                        for r in rows
-                    ],
-                )
-        if callable(self.on_landed):
-            for row in rows:
-                self.on_landed(row)
+                cur.executemany(_INSERT_LOG, [self._log_values(r) for r in rows])
+
+    def _write_alone(self, row: LogRow) -> None:
+        """One row in its own transaction; a row that still fails is logged as unstorable."""
+        page = row.page
+        try:
+            self._write([row])
+            return
+        except (psycopg.Error, UnicodeError, ValueError) as exc:
+            if self.conn.closed or self.conn.broken:
+                raise
+            failure = exc
+        row.page, row.page_id = None, None
+        row.outcome = "parse_error"
+        row.reason = f"could not be stored: {_why(failure)}"[:_REASON_CHARS]
+        log.warning("%s: %s %s", self.source_id, page.url if page else row.url, row.reason)
+        with self.conn.transaction():
+            self.conn.execute(_INSERT_LOG, self._log_values(row))
+
+    def _log_values(self, r: LogRow) -> tuple:
+        return (
+            self.run_id,
+            self.source_id,
+            r.url,
+            r.outcome,
+            r.http_status,
+            r.logged_reason,
+            r.elapsed_ms,
+            r.page_id,
+            r.etag,
+            r.last_modified,
+        )
 
 
-def _newest(conn: psycopg.Connection, urls: list[str]) -> dict[str, tuple[int, str]]:
-    """url -> (page_id, content_sha256) of the URL's newest stored row."""
+_INSERT_LOG = (
+    "insert into raw.fetch_log (run_id, source_id, url, outcome, http_status,"
+    " reason, elapsed_ms, page_id, etag, last_modified)"
+    " values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+def _opt(text: str | None) -> str | None:
+    return None if text is None else storable(text)
+
+
+def _why(exc: BaseException) -> str:
+    first = (str(exc).splitlines() or [""])[0]
+    return storable(f"{type(exc).__name__}: {first}")
+
+
+def _newest(
+    conn: psycopg.Connection, source_id: str, urls: list[str]
+) -> dict[str, tuple[int, str]]:
+    """url -> (page_id, content_sha256) of the URL's newest row stored for this source."""
     if not urls:
         return {}
     rows = conn.execute(
         "select distinct on (url) url, page_id, content_sha256 from raw.pages"
-        " where url = any(%s) order by url, fetched_at desc, page_id desc",
-        (list(set(urls)),),
+        " where url = any(%s) and source_id = %s order by url, fetched_at desc, page_id desc",
+        (list(set(urls)), source_id),
     ).fetchall()
     return {url: (page_id, sha) for url, page_id, sha in rows}
 

@@ -2,12 +2,16 @@
 
 Every URL discovered ends in raw.pages or raw.fetch_log with an outcome and a reason, and
 every request discovery made is logged too. A run that read all its listings is "complete";
-the next run asks only for what changed since a complete run started.
+the next run asks only for what changed since a complete run started. Pages this source
+already landed are not fetched again unless the site says they changed since (so a run
+stopped by its budget, or killed, resumes where it stopped). One run at a time per source
+(a PostgreSQL advisory lock); each run within the source's budget of articles and minutes.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -17,8 +21,8 @@ from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, HttpClient, Response
-from edunews.crawl.land import FetchedPage, Lander, LogRow
-from edunews.crawl.state import SourceState, load_state, record_run
+from edunews.crawl.land import FetchedPage, Lander, LogRow, foreign_host
+from edunews.crawl.state import SourceState, load_state, record_run, source_lock
 from edunews.sources import Source
 from edunews.warehouse import connect
 
@@ -44,6 +48,8 @@ class CrawlSummary:
     changed: int = 0
     skipped_known: int = 0  # known URLs an increment did not ask for again
     complete: bool = True
+    stopped: str | None = None  # "budget of N articles reached": the rest waits for next run
+    skipped: str | None = None  # the run did not crawl at all, and why
 
     @property
     def failed(self) -> int:
@@ -65,7 +71,11 @@ class CrawlSummary:
             f"{self.source_id}: new {self.new}, changed {self.changed}, unchanged {unchanged},"
             f" failed {self.failed}"
         )
-        if not self.complete:
+        if self.skipped:
+            return f"{self.source_id}: skipped: {self.skipped}"
+        if self.stopped:
+            text += f" (stopped: {self.stopped})"
+        elif not self.complete:
             text += " (incomplete: a listing could not be read)"
         return text
 
@@ -77,6 +87,8 @@ class CrawlSummary:
             "new": self.new,
             "changed": self.changed,
             "complete": self.complete,
+            "stopped": self.stopped,
+            "skipped": self.skipped,
         }
 
 
@@ -97,15 +109,31 @@ def crawl_source(
 
     `rate` (requests a second per host) overrides the source's; `client` replaces the HTTP
     client its settings give altogether (timeouts, retries: tests use short ones).
+    `max_pages` overrides the source's budget of articles (`max_articles`); its
+    `max_minutes` bounds the run's wall clock, discovery included.
     """
     run_id = run_id or new_run_id()
     started = datetime.now(UTC)
     summary = CrawlSummary(source.id)
     client = client or client_for(source, allow_private_network, rate)
+    budget = _Budget(
+        articles=max_pages if max_pages is not None else source.max_articles,
+        minutes=source.max_minutes,
+    )
+    # Discovery's requests stop at the deadline too: the client refuses to start one after it.
+    stop_at = getattr(client, "stop_at", None)
+    client.stop_at = budget.deadline if stop_at is None else min(stop_at, budget.deadline)
     # Autocommit: each batch the lander writes is a transaction of its own, committed as it
     # lands (without it the run's first select opens a transaction that every batch joins as
     # a savepoint, and a crash anywhere loses the whole run).
-    with connect("loader", autocommit=True) as conn:
+    with connect("loader", autocommit=True) as conn, source_lock(conn, source.id) as locked:
+        if not locked:
+            # Two runs landing one source at once land every page twice: the second yields.
+            summary.skipped = "another run is crawling this source"
+            summary.complete = False
+            record_run(conn, run_id, source.id, started, since, False, summary.as_dict())
+            log.warning(summary.line())
+            return summary
         state = load_state(conn, source.id)
         # An explicit date means "look again from then": known pages are asked for again,
         # conditionally; a nightly increment skips those the site does not say changed.
@@ -114,10 +142,16 @@ def crawl_source(
             # A margin for the sites' clocks and for posts saved while the last run ran;
             # what it asks again comes back unchanged and is not stored twice.
             since = state.last_complete_start - INCREMENT_OVERLAP
-        lander = Lander(conn, run_id, source.id, on_landed=summary.count)
-        crawl = _SourceCrawl(source, client, state, since, lander, summary, max_pages, revisit)
+        lander = Lander(
+            conn, run_id, source.id, on_landed=summary.count, hosts=frozenset(source.hosts)
+        )
+        crawl = _SourceCrawl(source, client, state, since, lander, summary, budget, revisit)
         crawl.run()
         lander.flush()
+        if summary.stopped:
+            # Not complete: the next night must not take this run's start as its "since"
+            # and skip what was never seen.
+            summary.complete = False
         record_run(conn, run_id, source.id, started, since, summary.complete, summary.as_dict())
     log.info(summary.line())
     return summary
@@ -150,6 +184,29 @@ def crawl_url(
 
 
 @dataclass
+class _Budget:
+    """What one run of a source may spend: articles fetched or taken from an API, minutes."""
+
+    articles: int
+    minutes: float
+    deadline: float = 0.0  # time.monotonic() when the minutes are up
+
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.minutes * 60
+
+    def spent(self, articles: int) -> str | None:
+        """Why the run must stop now, or None."""
+        if articles >= self.articles:
+            return f"budget of {self.articles} articles reached"
+        return self.out_of_time()
+
+    def out_of_time(self) -> str | None:
+        if time.monotonic() >= self.deadline:
+            return f"budget of {self.minutes:g} min reached"
+        return None
+
+
+@dataclass
 class _SourceCrawl:
     source: Source
     client: HttpClient
@@ -157,7 +214,7 @@ class _SourceCrawl:
     since: datetime | None
     lander: Lander
     summary: CrawlSummary
-    max_pages: int | None
+    budget: _Budget
     revisit_known: bool = False
     seen: set[str] = field(default_factory=set)
     articles: int = 0
@@ -175,29 +232,40 @@ class _SourceCrawl:
             try:
                 for item in discover(ctx, base):
                     self._log_listings(ctx)
-                    if self._full():
-                        break
                     self._take(item)
+                    if self._stopped():
+                        break
             except Exception as exc:  # noqa: BLE001 (a site we cannot read must not stop the run)
-                log.exception("%s: discovery of %s failed", self.source.id, base)
-                error = FetchError("parse_error", f"discovery failed: {type(exc).__name__}: {exc}")
-                self._take(ListingFailure(base, error))
+                if isinstance(exc, FetchError) and exc.outcome == "over_budget":
+                    self.summary.stopped = self.budget.out_of_time() or exc.reason
+                else:
+                    log.exception("%s: discovery of %s failed", self.source.id, base)
+                    reason = f"discovery failed: {type(exc).__name__}: {exc}"
+                    self._take(ListingFailure(base, FetchError("parse_error", reason)))
             finally:
                 self._log_listings(ctx)
+            if self.summary.stopped:
+                return
         for url in self.state.retry:
-            if self._full():
-                break
             if url not in self.seen:
                 self._take(Found(url))
+            if self._stopped():
+                return
+
+    def _stopped(self) -> bool:
+        if not self.summary.stopped:
+            self.summary.stopped = self.budget.out_of_time()
+        return self.summary.stopped is not None
 
     def _is_known(self, url: str) -> bool:
         return not self.revisit_known and url in self.state.known
 
-    def _full(self) -> bool:
-        return self.max_pages is not None and self.articles >= self.max_pages
-
     def _take(self, item: Found | ListingFailure) -> None:
         if isinstance(item, ListingFailure):
+            if item.error.outcome == "over_budget":
+                # The client refused a listing request at the deadline: no failure of the site.
+                self.summary.stopped = self.budget.out_of_time() or item.error.reason
+                return
             self.summary.complete = False
             self.lander.add(
                 LogRow(
@@ -211,20 +279,44 @@ class _SourceCrawl:
         if item.url in self.seen:
             return
         self.seen.add(item.url)
-        if item.article is not None:
-            self.articles += 1
-            self.lander.add(_from_api(self.source.id, item))
-            return
         if self._unchanged_since_last_run(item):
             self.summary.skipped_known += 1
             return
+        if item.article is not None:
+            host = foreign_host(item.url, self.source.hosts)
+            if host is not None:
+                # The post's address is its identity: one outside the source is not its own.
+                reason = f"REST post link to {host} is outside the source's hosts"
+                self.lander.add(LogRow(item.url, "off_site", reason))
+                return
+        self.summary.stopped = self.budget.spent(self.articles)
+        if self.summary.stopped:
+            self.seen.discard(item.url)  # not taken: the next run takes it
+            return
         self.articles += 1
-        self.lander.add(self._fetch(item.url))
+        if item.article is not None:
+            self.lander.add(_from_api(self.source.id, item))
+            return
+        row = self._fetch(item.url)
+        if row.outcome == "over_budget":
+            # The deadline passed while the page was due: nothing was fetched, nothing said
+            # about the page; the next run asks for it.
+            self.articles -= 1
+            self.summary.stopped = self.budget.out_of_time() or row.reason
+            return
+        self.lander.add(row)
 
     def _unchanged_since_last_run(self, item: Found) -> bool:
-        if not self.since or not self._is_known(item.url):
+        """A page this source landed (or settled) before, which the site does not say changed
+        since: with or without a complete run behind it (a killed or budget-stopped run left
+        none), it is not asked for again. --since asks for every known page again."""
+        if not self._is_known(item.url):
             return False
-        return item.lastmod is None or item.lastmod <= self.since
+        checked = self.state.checked.get(item.url)
+        if item.lastmod is None or checked is None:
+            return True
+        # The margin covers the sites' clocks: one extra (conditional) request at most.
+        return item.lastmod <= checked - INCREMENT_OVERLAP
 
     def _fetch(self, url: str) -> LogRow:
         try:

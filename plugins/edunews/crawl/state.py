@@ -1,9 +1,14 @@
 """What the warehouse remembers of a source between runs: where the last complete run
-started, which URLs are stored, their HTTP validators, and which fetches should be retried."""
+started, which URLs are stored (and when each was last looked at), their HTTP validators,
+and which fetches should be retried. Also the lock that lets one run at a time crawl a
+source."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,6 +25,9 @@ RETRY_FOR = "7 days"
 class SourceState:
     last_complete_start: datetime | None = None
     known: set[str] = field(default_factory=set)  # stored, or settled by a final failure
+    # url -> when this source last landed a verdict on it (stored, unchanged, a failure): a
+    # known page is asked for again only when the site says it changed after that.
+    checked: dict[str, datetime] = field(default_factory=dict)
     validators: dict[str, Validators] = field(default_factory=dict)
     retry: list[str] = field(default_factory=list)
 
@@ -31,12 +39,12 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
         (source_id,),
     ).fetchone()
     state.last_complete_start = row[0] if row else None
-    state.known = {
-        url
-        for (url,) in conn.execute(
-            "select distinct url from raw.pages where source_id = %s", (source_id,)
-        )
-    }
+    for url, fetched_at in conn.execute(
+        "select url, max(fetched_at) from raw.pages where source_id = %s group by url",
+        (source_id,),
+    ):
+        state.known.add(url)
+        state.checked[url] = fetched_at
     for url, etag, last_modified in conn.execute(
         "select distinct on (url) url, etag, last_modified from raw.fetch_log"
         " where source_id = %s and (etag is not null or last_modified is not null)"
@@ -47,19 +55,21 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
     # The latest verdict on each article URL: failures that may pass are retried for a
     # while; any other verdict (a 404, off-site, robots, too large) settles the URL like a
     # stored page, until the site says it changed or a run asks again with --since.
-    for url, outcome, status, recent in conn.execute(
-        "select url, outcome, http_status, requested_at > now() - %s::interval from ("
-        " select distinct on (url) url, outcome, http_status, requested_at from raw.fetch_log"
-        " where source_id = %s and outcome <> 'listed' and reason not like 'listing%%'"
-        " order by url, fetch_id desc) latest",
+    for url, outcome, status, requested_at, recent in conn.execute(
+        "select url, outcome, http_status, requested_at, requested_at > now() - %s::interval"
+        " from (select distinct on (url) url, outcome, http_status, requested_at"
+        " from raw.fetch_log where source_id = %s and outcome <> 'listed'"
+        " and reason not like 'listing%%' order by url, fetch_id desc) latest",
         (RETRY_FOR, source_id),
     ):
         if url in state.known:
+            state.checked[url] = max(state.checked[url], requested_at)
             continue
         if recent and _may_pass(outcome, status):
             state.retry.append(url)
         else:
             state.known.add(url)
+            state.checked[url] = requested_at
     return state
 
 
@@ -84,3 +94,34 @@ def record_run(
             " values (%s, %s, %s, %s, %s, %s)",
             (run_id, source_id, started_at, since, complete, json.dumps(counts)),
         )
+
+
+def lock_key(source_id: str) -> int:
+    """A stable bigint for the source's advisory lock (Python's hash() changes per process)."""
+    digest = hashlib.sha256(f"edunews.crawl:{source_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def try_lock_source(conn: psycopg.Connection, source_id: str) -> bool:
+    """Take the source's crawl lock on this connection's session, or say another run has it.
+
+    A session lock: it outlives the batches' transactions and dies with the connection, so a
+    killed crawl never leaves its source locked.
+    """
+    row = conn.execute("select pg_try_advisory_lock(%s)", (lock_key(source_id),)).fetchone()
+    return bool(row and row[0])
+
+
+def unlock_source(conn: psycopg.Connection, source_id: str) -> None:
+    conn.execute("select pg_advisory_unlock(%s)", (lock_key(source_id),))
+
+
+@contextmanager
+def source_lock(conn: psycopg.Connection, source_id: str) -> Iterator[bool]:
+    """The source's crawl lock for the block: True when taken, False when another run has it."""
+    locked = try_lock_source(conn, source_id)
+    try:
+        yield locked
+    finally:
+        if locked and not conn.closed and not conn.broken:
+            unlock_source(conn, source_id)
