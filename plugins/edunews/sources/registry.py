@@ -20,7 +20,16 @@ SETTINGS = (
     "rate_limit",
     "sitemaps",
     "api_root",
+    "max_articles",
+    "max_minutes",
 )
+# A run's budget per source, unless its entry says otherwise. 2,000 articles is more than
+# any office publishes in a year (the busiest post a few a day), so a nightly increment never
+# meets it; only a first crawl or a backlog does, and it resumes the next night. 60 minutes:
+# 2,000 pages at the default 1 request a second is ~35 min, with room for discovery and slow
+# hosts, while 230 sources at 8 at a time still finish within a night.
+DEFAULT_MAX_ARTICLES = 2000
+DEFAULT_MAX_MINUTES = 60
 
 
 class RegistryError(ValueError):
@@ -78,6 +87,16 @@ class Source:
         }
         return hosts | twins | {h.lower() for h in self.extra_hosts}
 
+    @property
+    def max_articles(self) -> int:
+        """Articles one run may fetch or take from an API (the rest wait for the next run)."""
+        return int(self.settings.get("max_articles") or DEFAULT_MAX_ARTICLES)
+
+    @property
+    def max_minutes(self) -> float:
+        """Wall-clock minutes one run may spend on the source, discovery included."""
+        return float(self.settings.get("max_minutes") or DEFAULT_MAX_MINUTES)
+
 
 def registry_path() -> Path:
     return Path(os.environ.get("EDUNEWS_SOURCES", project_dir() / "sources.yml"))
@@ -129,3 +148,18 @@ def _check_settings(entry: dict, where: str) -> None:
     rate = entry.get("rate_limit")
     if rate is not None and (not isinstance(rate, int | float) or rate <= 0):
         raise RegistryError(f"{where}: rate_limit must be a positive number of requests a second")
+    articles = entry.get("max_articles")
+    if articles is not None and (
+        isinstance(articles, bool) or not isinstance(articles, int) or articles <= 0
+    ):
+        raise RegistryError(f"{where}: max_articles must be a positive whole number")
+    minutes = entry.get("max_minutes")
+    if minutes is not None and (
+        isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes <= 0
+    ):
+        raise RegistryError(f"{where}: max_minutes must be a positive number of minutes")
+
+
+def largest_budget_minutes(sources: list[Source]) -> float:
+    """The longest any source's run may take: what a crawl task's timeout must exceed."""
+    return max([DEFAULT_MAX_MINUTES, *(s.max_minutes for s in sources)])
