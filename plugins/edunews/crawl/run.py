@@ -20,8 +20,10 @@ from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
 from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
+from edunews.crawl.explore import Learned
 from edunews.crawl.http import FetchError, HttpClient, Response
 from edunews.crawl.land import FetchedPage, Lander, LogRow, foreign_host
+from edunews.crawl.learned import load_learned, save_learned
 from edunews.crawl.state import SourceState, load_state, record_run, source_lock
 from edunews.sources import Source
 from edunews.warehouse import connect
@@ -52,6 +54,14 @@ class CrawlSummary:
     skipped: str | None = None  # the run did not crawl at all, and why
 
     @property
+    def no_articles(self) -> str | None:
+        """Why the source yielded no article at all, when it did not."""
+        for reason in self.failures:
+            if reason.startswith("no_articles: "):
+                return reason.removeprefix("no_articles: ").removeprefix("listing failed: ")
+        return None
+
+    @property
     def failed(self) -> int:
         return sum(self.failures.values())
 
@@ -75,6 +85,8 @@ class CrawlSummary:
             return f"{self.source_id}: skipped: {self.skipped}"
         if self.stopped:
             text += f" (stopped: {self.stopped})"
+        elif self.no_articles:
+            text += f" (FAILED: {self.no_articles})"
         elif not self.complete:
             text += " (incomplete: a listing could not be read)"
         return text
@@ -135,6 +147,7 @@ def crawl_source(
             log.warning(summary.line())
             return summary
         state = load_state(conn, source.id)
+        learned = load_learned(conn, source.id)  # article shapes and listings found before
         # An explicit date means "look again from then": known pages are asked for again,
         # conditionally; a nightly increment skips those the site does not say changed.
         revisit = since is not None
@@ -146,8 +159,10 @@ def crawl_source(
             conn, run_id, source.id, on_landed=summary.count, hosts=frozenset(source.hosts)
         )
         crawl = _SourceCrawl(source, client, state, since, lander, summary, budget, revisit)
+        crawl.learned = learned
         crawl.run()
         lander.flush()
+        save_learned(conn, source.id, run_id, learned)
         if summary.stopped:
             # Not complete: the next night must not take this run's start as its "since"
             # and skip what was never seen.
@@ -218,6 +233,7 @@ class _SourceCrawl:
     revisit_known: bool = False
     seen: set[str] = field(default_factory=set)
     articles: int = 0
+    learned: Learned = field(default_factory=Learned)
 
     def run(self) -> None:
         discover = DISCOVERY[self.source.kind]
@@ -225,7 +241,7 @@ class _SourceCrawl:
             ctx = Context(
                 self.client,
                 since=self.since,
-                settings=self.source.settings,
+                settings={**self.source.settings, "learned": self.learned},
                 is_known=self._is_known,
                 validators=self.state.validators.get,
             )
@@ -246,6 +262,10 @@ class _SourceCrawl:
                 self._log_listings(ctx)
             if self.summary.stopped:
                 return
+        if not self.seen and not self.state.known and self.summary.complete:
+            # A source that never yielded an article is broken, not quiet: say so.
+            reason = "discovery found no article; try listing_url or link_pattern in sources.yml"
+            self._take(ListingFailure(self.source.start_urls[0], FetchError("no_articles", reason)))
         for url in self.state.retry:
             if url not in self.seen:
                 self._take(Found(url))
