@@ -12,8 +12,9 @@
 {#- Incremental facts follow int_articles__newest. A fact build deletes the rows of every
     article recomputed past the fact's own watermark (pre_hook), then inserts those
     articles' rows again: an article that changed, lost its event or lost participants is
-    replaced as a whole, and a full refresh gives the same rows. The key is event_key (the
-    article's surrogate key) or article_url, whichever the fact carries. -#}
+    replaced as a whole, and a full refresh gives the same rows. The key is event_key, the
+    article's surrogate key: (source_id, article URL), never the URL alone, which another
+    source could claim as its canonical URL. -#}
 {% macro articles_rebuilt_since_last_build(key='event_key') -%}
     select {{ key }} from {{ ref('int_articles__newest') }}
     where loaded_at > {{ loaded_watermark() }}

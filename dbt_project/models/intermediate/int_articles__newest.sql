@@ -2,13 +2,14 @@
 {{
     config(
         materialized='incremental',
-        unique_key='article_url',
+        unique_key=['source_id', 'article_url'],
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['loaded_at']) }}"],
+        post_hook=["{{ ensure_index(['source_id', 'article_url']) }}", "{{ ensure_index(['loaded_at']) }}"],
     )
 }}
--- One row per article (a URL, canonical when declared): the newest page version whose
+-- One row per article: a source's URL (canonical when declared), so no source can stand in
+-- for another's article by naming its URL as canonical. The newest page version whose
 -- newest extraction is readable wins; an article none of whose versions is readable keeps
 -- its newest version, with the reason. Incremental: the articles of the pages
 -- int_pages__status recomputed since this table's last build are recomputed, each from
@@ -16,8 +17,8 @@
 with pages as (
     select * from {{ ref('int_pages__status') }}
     {% if is_incremental() %}
-    where article_url in (
-        select article_url from {{ ref('int_pages__status') }}
+    where (source_id, article_url) in (
+        select source_id, article_url from {{ ref('int_pages__status') }}
         where loaded_at > {{ loaded_watermark() }}
     )
     {% endif %}
@@ -31,14 +32,14 @@ ranked_versions as (
     select
         *,
         row_number() over (
-            partition by article_url
+            partition by source_id, article_url
             order by
                 page_status in ('event', 'no_event') desc,
                 fetched_at desc,
                 page_id desc
         ) as version_rank,
-        count(*) over (partition by article_url) as page_versions,
-        max(loaded_at) over (partition by article_url) as article_loaded_at
+        count(*) over (partition by source_id, article_url) as page_versions,
+        max(loaded_at) over (partition by source_id, article_url) as article_loaded_at
     from pages
 ),
 
@@ -48,7 +49,7 @@ newest_versions as (
 )
 
 select
-    {{ surrogate_key(['newest_versions.article_url']) }} as event_key,
+    {{ surrogate_key(['newest_versions.source_id', 'newest_versions.article_url']) }} as event_key,
     newest_versions.article_url,
     newest_versions.page_id,
     newest_versions.source_id,

@@ -4,8 +4,8 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['article_url']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles('article_url') }}",
+        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
+        pre_hook="{{ delete_rebuilt_articles() }}",
     )
 }}
 -- Every page version that is not behind a row of fct_events, and why: so that each page is
@@ -18,18 +18,19 @@
 -- since the last build replace their rows.
 with articles as (
     select * from {{ ref('int_articles__newest') }} as articles
-    {{ only_rebuilt_articles('articles', key='article_url') }}
+    {{ only_rebuilt_articles('articles') }}
 ),
 
 pages as (
     select * from {{ ref('int_pages__status') }}
     {% if is_incremental() %}
-    where article_url in (select article_url from articles)
+    where (source_id, article_url) in (select source_id, article_url from articles)
     {% endif %}
 )
 
 select
     pages.page_id,
+    articles.event_key,
     pages.article_url,
     pages.source_id,
     pages.url,
@@ -48,6 +49,6 @@ select
     end as reason_detail,
     articles.loaded_at
 from pages
-inner join articles using (article_url)
+inner join articles using (source_id, article_url)
 where articles.page_id <> pages.page_id
     or articles.article_status <> 'event'
