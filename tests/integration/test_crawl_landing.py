@@ -3,8 +3,6 @@ text PostgreSQL refuses, one run per source at a time, resuming after a kill."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
 import signal
 import subprocess
@@ -12,7 +10,6 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
-from html import escape
 
 import pytest
 
@@ -22,8 +19,7 @@ from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.testsites import load_articles, serve
 from edunews.testsites.faulty import FaultySite
-from edunews.testsites.pages import article_page
-from edunews.testsites.server import Reply, Request
+from edunews.testsites.news import NewsSite
 from edunews.testsites.wordpress import WordPressSite
 from edunews.warehouse import connect
 
@@ -129,84 +125,6 @@ def test_a_crash_late_in_a_run_keeps_the_batches_already_written(empty_raw, monk
         ).fetchone()[0]
     assert stored == 3
     assert logged >= 3
-
-
-class NewsSite:
-    """Article pages listed in a sitemap (with lastmod where `lastmod` says), and the same
-    articles as WordPress REST posts. `dirty` articles carry text PostgreSQL refuses as it
-    comes: NUL bytes in the page, a NUL and a lone surrogate in the post's JSON (escaped, as
-    a REST API sends them). Pages from `block_from` on wait for `release`."""
-
-    def __init__(self, articles, dirty=(), block_from=None, delay=0.0):
-        self.articles = articles
-        self.dirty = set(dirty)
-        self.block_from = block_from
-        self.release = threading.Event()
-        self.asked = threading.Event()  # set by the first article request
-        self.delay = delay
-        self.lastmod: dict[int, datetime] = {}
-
-    def path(self, index: int) -> str:
-        return f"/news/{index}"
-
-    def handle(self, request: Request) -> Reply:
-        host = "http://" + request.headers.get("host", "")
-        if request.path == "/robots.txt":
-            return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
-        if request.path == "/sitemap.xml":
-            urls = "".join(
-                f"<url><loc>{escape(host + self.path(i))}</loc>"
-                + (f"<lastmod>{self.lastmod[i].isoformat()}</lastmod>" if i in self.lastmod else "")
-                + "</url>"
-                for i in range(len(self.articles))
-            )
-            return Reply.xml(
-                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
-            )
-        if request.path == "/wp-json/wp/v2/posts":
-            return self.posts(host)
-        if request.path.startswith("/news/"):
-            index = int(request.path.rsplit("/", 1)[1])
-            self.asked.set()
-            if self.block_from is not None and index >= self.block_from:
-                self.release.wait(60)
-            article = self.articles[index]
-            if index in self.dirty:
-                article = dataclasses.replace(
-                    article,
-                    title=article.title + "\x00",
-                    paragraphs=tuple(p.replace(" ", " \x00", 1) for p in article.paragraphs),
-                )
-            html = article_page(article, [], lambda a: host + self.path(index))
-            return Reply(
-                200, html.encode(), {"Content-Type": "text/html; charset=utf-8"}, delay=self.delay
-            )
-        return Reply.not_found()
-
-    def posts(self, host: str) -> Reply:
-        items = []
-        for i, article in enumerate(self.articles):
-            title = article.title + ("\x00\ud800" if i in self.dirty else "")
-            items.append(
-                {
-                    "id": i + 1,
-                    "date_gmt": article.published.astimezone(UTC).replace(tzinfo=None).isoformat(),
-                    "modified_gmt": article.modified.astimezone(UTC)
-                    .replace(tzinfo=None)
-                    .isoformat(),
-                    "link": host + self.path(i),
-                    "title": {"rendered": escape(title)},
-                    "content": {
-                        "rendered": article.content_html + ("\x00" if i in self.dirty else "")
-                    },
-                }
-            )
-        # ensure_ascii: the lone surrogate goes as the escape \ud800, as PHP's json_encode does
-        return Reply(
-            200,
-            json.dumps(items).encode(),
-            {"Content-Type": "application/json; charset=UTF-8", "X-WP-TotalPages": "1"},
-        )
 
 
 def _pages_of(source_id: str) -> dict[str, str]:

@@ -1,0 +1,105 @@
+"""A news site for landing and budget tests: article pages listed in a sitemap, and the
+same articles as WordPress REST posts, with the knobs those tests turn.
+
+`dirty` articles carry text PostgreSQL refuses as it comes: NUL bytes in the page, a NUL and
+a lone surrogate in the post's JSON (escaped, as a REST API sends them). Article pages from
+`block_from` on wait for `release` (a crawl held mid-run, to kill it or race it); `delay`
+slows every page; `lastmod` puts a date on a page in the sitemap. `canonical_of` and
+`link_of` (index -> URL) make the pages' canonical links and the posts' links name other
+addresses, as a hostile or misconfigured site does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from html import escape
+
+from edunews.testsites.articles import SiteArticle
+from edunews.testsites.pages import article_page
+from edunews.testsites.server import Reply, Request
+
+
+class NewsSite:
+    def __init__(
+        self,
+        articles: list[SiteArticle],
+        dirty: set[int] | tuple[int, ...] = (),
+        block_from: int | None = None,
+        delay: float = 0.0,
+    ) -> None:
+        self.articles = articles
+        self.dirty = set(dirty)
+        self.block_from = block_from
+        self.release = threading.Event()
+        self.asked = threading.Event()  # set by the first article request
+        self.delay = delay
+        self.lastmod: dict[int, datetime] = {}
+        self.canonical_of: Callable[[int], str] | None = None
+        self.link_of: Callable[[int], str] | None = None
+
+    def path(self, index: int) -> str:
+        return f"/news/{index}"
+
+    def handle(self, request: Request) -> Reply:
+        host = "http://" + request.headers.get("host", "")
+        if request.path == "/robots.txt":
+            return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
+        if request.path == "/sitemap.xml":
+            urls = "".join(
+                f"<url><loc>{escape(host + self.path(i))}</loc>"
+                + (f"<lastmod>{self.lastmod[i].isoformat()}</lastmod>" if i in self.lastmod else "")
+                + "</url>"
+                for i in range(len(self.articles))
+            )
+            return Reply.xml(
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            )
+        if request.path == "/wp-json/wp/v2/posts":
+            return self.posts(host)
+        if request.path.startswith("/news/"):
+            index = int(request.path.rsplit("/", 1)[1])
+            self.asked.set()
+            if self.block_from is not None and index >= self.block_from:
+                self.release.wait(60)
+            article = self.articles[index]
+            if index in self.dirty:
+                article = dataclasses.replace(
+                    article,
+                    title=article.title + "\x00",
+                    paragraphs=tuple(p.replace(" ", " \x00", 1) for p in article.paragraphs),
+                )
+            canonical = self.canonical_of(index) if self.canonical_of else host + self.path(index)
+            html = article_page(article, [], lambda a: canonical)
+            return Reply(
+                200, html.encode(), {"Content-Type": "text/html; charset=utf-8"}, delay=self.delay
+            )
+        return Reply.not_found()
+
+    def posts(self, host: str) -> Reply:
+        items = []
+        for i, article in enumerate(self.articles):
+            title = article.title + ("\x00\ud800" if i in self.dirty else "")
+            items.append(
+                {
+                    "id": i + 1,
+                    "date_gmt": article.published.astimezone(UTC).replace(tzinfo=None).isoformat(),
+                    "modified_gmt": article.modified.astimezone(UTC)
+                    .replace(tzinfo=None)
+                    .isoformat(),
+                    "link": self.link_of(i) if self.link_of else host + self.path(i),
+                    "title": {"rendered": escape(title)},
+                    "content": {
+                        "rendered": article.content_html + ("\x00" if i in self.dirty else "")
+                    },
+                }
+            )
+        # ensure_ascii: the lone surrogate goes as the escape \ud800, as PHP's json_encode does
+        return Reply(
+            200,
+            json.dumps(items).encode(),
+            {"Content-Type": "application/json; charset=UTF-8", "X-WP-TotalPages": "1"},
+        )
