@@ -37,7 +37,12 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
             FetchError("http_error", f"home page answered HTTP {home.status}", home.status),
         )
         return
-    if feeds.feed_entries(home.body, home.url) is not None:
+    try:
+        home_is_feed = feeds.feed_entries(home.body, home.url) is not None
+    except FetchError as exc:  # a gzip bomb for a home page: too_large
+        yield ListingFailure(base_url, exc)
+        return
+    if home_is_feed:
         learned.way = "feed"
         yield from feeds.discover(ctx, home.url)  # the start URL is a feed itself
         return

@@ -33,7 +33,11 @@ def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
             feed_url, FetchError("http_error", f"feed answered HTTP {resp.status}", resp.status)
         )
         return
-    entries = feed_entries(resp.body, resp.url)
+    try:
+        entries = feed_entries(resp.body, resp.url)
+    except FetchError as exc:  # a gzipped feed that inflates past the cap: too_large
+        yield ListingFailure(feed_url, exc)
+        return
     linked = linked_feed(resp.body, resp.url) if entries is None else None
     if linked and linked != feed_url:
         yield from discover(ctx, linked)

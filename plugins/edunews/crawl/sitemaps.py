@@ -77,7 +77,11 @@ def walk(
         if resp.not_modified:
             is_sitemap = True
             continue
-        root = parse_xml(resp.body) if resp.status == 200 else None
+        try:
+            root = parse_xml(resp.body) if resp.status == 200 else None
+        except FetchError as exc:  # a .xml.gz that inflates past the cap: too_large
+            yield ListingFailure(current, exc)
+            continue
         kind = local_name(root) if root is not None else ""
         if kind not in ("sitemapindex", "urlset"):
             if not quiet:

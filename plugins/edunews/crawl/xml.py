@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-import gzip
-
 from lxml import etree
 
+from edunews.crawl.limits import GZIP_MAGIC, CorruptBody, TooLarge, Unsupported, gunzip_capped
 
-def parse_xml(body: bytes) -> etree._Element | None:
-    if body[:2] == b"\x1f\x8b":
-        body = gzip.decompress(body)  # sitemap.xml.gz
+MAX_XML_BYTES = 10 * 1024 * 1024  # the HTTP client's body cap: a sitemap may inflate to it
+
+
+def parse_xml(body: bytes, max_bytes: int = MAX_XML_BYTES) -> etree._Element | None:
+    """The document's root, or None when `body` is not XML (or broken gzip).
+
+    A gzip body (sitemap.xml.gz, served as application/gzip without Content-Encoding) is
+    inflated here under `max_bytes`: past it, FetchError too_large (a gzip bomb).
+    """
+    if body[:2] == GZIP_MAGIC:
+        try:
+            body = gunzip_capped(body, max_bytes, "sitemap")
+        except TooLarge as exc:
+            from edunews.crawl.http import FetchError  # http imports nothing from here
+
+            raise FetchError("too_large", exc.reason) from exc
+        except (CorruptBody, Unsupported):
+            return None
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(body.strip(), parser)
