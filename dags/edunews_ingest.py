@@ -32,7 +32,7 @@ def edunews_ingest():
     def list_sources() -> list[dict]:
         return tasks.list_sources()
 
-    @task(max_active_tis_per_dagrun=8)
+    @task(max_active_tis_per_dagrun=8, execution_timeout=tasks.crawl_timeout())
     def crawl(source: dict) -> dict:
         return tasks.crawl_one(source, run_id=get_current_context()["run_id"])
 

@@ -20,6 +20,8 @@ from edunews.sources import Source
 class RunTotals:
     sources: int = 0
     incomplete: list[str] = field(default_factory=list)
+    stopped: list[str] = field(default_factory=list)  # "source: budget of N articles reached"
+    skipped: list[str] = field(default_factory=list)  # another run was crawling them
     new: int = 0
     changed: int = 0
     unchanged: int = 0
@@ -31,7 +33,11 @@ class RunTotals:
         self.changed += summary.changed
         self.unchanged += summary.outcomes["unchanged"] + summary.outcomes["not_modified"]
         self.failures.update(summary.failures)
-        if not summary.complete:
+        if summary.skipped:
+            self.skipped.append(summary.source_id)
+        elif summary.stopped:
+            self.stopped.append(f"{summary.source_id} ({summary.stopped})")
+        elif not summary.complete:
             self.incomplete.append(summary.source_id)
 
     def lines(self, top: int = 15) -> list[str]:
@@ -48,6 +54,10 @@ class RunTotals:
                 lines.append(f"  ... and {len(self.failures) - top} more reasons (raw.fetch_log)")
         if self.incomplete:
             lines.append("incomplete (a listing could not be read): " + ", ".join(self.incomplete))
+        if self.stopped:
+            lines.append("stopped by their budget, to resume next run: " + ", ".join(self.stopped))
+        if self.skipped:
+            lines.append("skipped, another run was crawling them: " + ", ".join(self.skipped))
         return lines
 
 

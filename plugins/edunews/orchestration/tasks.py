@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
+from datetime import timedelta
 
 from edunews.orchestration import alerts
 from edunews.sources import Source, load_sources
@@ -31,6 +32,25 @@ def list_sources(only: list[str] | None = None) -> list[dict]:
     return [source.to_dict() for source in sources]
 
 
+# Above the largest budget: the crawl ends itself at its budget (cleanly, resumed the next
+# night); this is for a crawl that hangs beyond it, so one stuck source cannot hold the night.
+CRAWL_TIMEOUT_MARGIN = timedelta(minutes=15)
+
+
+def crawl_timeout() -> timedelta:
+    """The crawl tasks' execution_timeout: the largest source budget (max_minutes) plus a
+    margin. Read when the DAG file is parsed: a registry that cannot be read gives the
+    default budget's, and the task that lists sources then fails with the reason."""
+    from edunews.sources.registry import DEFAULT_MAX_MINUTES, largest_budget_minutes_in
+
+    try:
+        minutes = largest_budget_minutes_in()
+    except Exception:  # noqa: BLE001 (a broken registry must not break DAG parsing)
+        log.exception("the source registry could not be read; crawl timeout from the default")
+        minutes = DEFAULT_MAX_MINUTES
+    return timedelta(minutes=minutes) + CRAWL_TIMEOUT_MARGIN
+
+
 def crawl_one(source: dict, run_id: str) -> dict:
     from edunews.crawl.run import crawl_source
 
@@ -47,10 +67,18 @@ def summarize_crawl(results: list[dict], sources: list[dict], dag_id: str, run_i
     """
     totals: Counter = Counter()
     failing: dict[str, dict] = {}
+    # Visible, not alarming: a budget reached resumes the next night; a source another run
+    # was crawling was crawled.
+    stopped: dict[str, str] = {}
+    skipped: dict[str, str] = {}
     for result in results:
         totals.update(result["outcomes"])
         if result["failures"]:
             failing[result["source_id"]] = result["failures"]
+        if result.get("stopped"):
+            stopped[result["source_id"]] = result["stopped"]
+        if result.get("skipped"):
+            skipped[result["source_id"]] = result["skipped"]
     crashed = sorted({s["id"] for s in sources} - {r["source_id"] for r in results})
     for source_id in crashed:
         failing[source_id] = {"crawl task failed: see its log": 1}
@@ -60,6 +88,8 @@ def summarize_crawl(results: list[dict], sources: list[dict], dag_id: str, run_i
         "changed": sum(r.get("changed", 0) for r in results),
         "outcomes": dict(totals),
         "failing_sources": failing,
+        "stopped_sources": stopped,
+        "skipped_sources": skipped,
     }
     publish_report(dag_id, run_id, figures)
     for source_id, reasons in sorted(failing.items()):

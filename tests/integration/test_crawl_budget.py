@@ -1,0 +1,197 @@
+"""Budgets: a run of a source fetches at most max_articles and spends at most max_minutes,
+ends cleanly when one runs out ("stopped: budget of ..."), is recorded incomplete, and the
+next night resumes where it stopped, so a backlog is worked through night by night."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from edunews.crawl.http import HttpClient
+from edunews.crawl.many import RunTotals
+from edunews.crawl.run import crawl_source
+from edunews.orchestration import tasks
+from edunews.sources import Source, load_sources
+from edunews.sources.registry import (
+    DEFAULT_MAX_ARTICLES,
+    DEFAULT_MAX_MINUTES,
+    RegistryError,
+    largest_budget_minutes_in,
+)
+from edunews.testsites import load_articles, serve
+from edunews.testsites.news import NewsSite
+from edunews.warehouse import connect
+
+pytestmark = pytest.mark.integration
+
+
+def client(source: Source) -> HttpClient:
+    return HttpClient(
+        allowed_hosts=source.hosts, allow_private_network=True, interval=0.0, backoff=0.01
+    )
+
+
+def _runs(source_id: str) -> list[tuple[bool, str | None]]:
+    with connect() as conn:
+        return conn.execute(
+            "select complete, counts ->> 'stopped' from raw.crawl_runs where source_id = %s"
+            " order by crawl_run_id",
+            (source_id,),
+        ).fetchall()
+
+
+def _stored(source_id: str) -> int:
+    with connect() as conn:
+        return conn.execute(
+            "select count(*) from raw.pages where source_id = %s", (source_id,)
+        ).fetchone()[0]
+
+
+@pytest.mark.parametrize("kind", ["sitemap", "wordpress"])
+def test_an_article_budget_stops_the_run_and_the_next_nights_resume(empty_raw, kind):
+    """12 articles, 5 a night: 5, 5, 2, then nothing; no page is fetched twice."""
+    site = NewsSite(load_articles(12))
+    with serve(site) as served:
+        source = Source(
+            id=f"budget-{kind}",
+            name="b",
+            kind=kind,
+            start_urls=(served.url,),
+            settings={"max_articles": 5},
+        )
+        nights = [crawl_source(source, client=client(source)) for _ in range(4)]
+        article_hits = [n for path, n in served.hits.items() if path.startswith("/news/")]
+    assert [n.new for n in nights] == [5, 5, 2, 0]
+    assert [n.stopped for n in nights] == ["budget of 5 articles reached"] * 2 + [None, None]
+    assert nights[0].line().endswith("(stopped: budget of 5 articles reached)")
+    assert not nights[0].failures  # a budget reached is no failure of the site
+    # Incomplete while stopped: the next night must not skip what this one never saw.
+    assert _runs(source.id) == [
+        (False, "budget of 5 articles reached"),
+        (False, "budget of 5 articles reached"),
+        (True, None),
+        (True, None),
+    ]
+    assert _stored(source.id) == 12
+    assert all(n == 1 for n in article_hits)  # REST posts: no page fetched at all
+    totals = RunTotals()
+    totals.add(nights[0])
+    assert totals.lines()[-1] == (
+        f"stopped by their budget, to resume next run: {source.id} (budget of 5 articles reached)"
+    )
+    assert totals.incomplete == []  # the command does not exit as failed
+
+
+def test_max_pages_overrides_the_sources_budget(empty_raw):
+    site = NewsSite(load_articles(6))
+    with serve(site) as served:
+        source = Source(
+            id="override",
+            name="o",
+            kind="sitemap",
+            start_urls=(served.url,),
+            settings={"max_articles": 5},
+        )
+        summary = crawl_source(source, client=client(source), max_pages=2)
+    assert summary.new == 2
+    assert summary.stopped == "budget of 2 articles reached"
+
+
+def test_a_minutes_budget_ends_each_run_and_the_runs_work_through_the_backlog(empty_raw):
+    """Pages answer slowly; a run may spend 1.2 s: it stops when its time is up, and the runs
+    that follow take what is left, each page fetched once."""
+    total = 12
+    site = NewsSite(load_articles(total), delay=0.3)
+    with serve(site) as served:
+        source = Source(
+            id="minutes",
+            name="m",
+            kind="sitemap",
+            start_urls=(served.url,),
+            settings={"max_minutes": 0.02},
+        )
+        summaries = []
+        while len(summaries) < 3 * total and (not summaries or summaries[-1].stopped):
+            summaries.append(crawl_source(source, client=client(source)))
+        article_hits = [n for path, n in served.hits.items() if path.startswith("/news/")]
+    assert summaries[0].stopped == "budget of 0.02 min reached"
+    assert summaries[0].new < total
+    assert summaries[-1].complete and summaries[-1].stopped is None
+    assert sum(s.new for s in summaries) == total == _stored(source.id)
+    assert len(article_hits) == total and set(article_hits) == {1}
+
+
+@pytest.mark.skipif(
+    not hasattr(HttpClient, "stop_at"), reason="HttpClient.stop_at (its deadline) not there yet"
+)
+def test_a_time_budget_stops_discovery_too(empty_raw):
+    """A listing that would take minutes to answer: the run ends at its budget, cleanly."""
+    site = NewsSite(load_articles(3))
+    site.sitemap_delay = 60.0
+    with serve(site) as served:
+        source = Source(
+            id="slow-listing",
+            name="s",
+            kind="sitemap",
+            start_urls=(served.url,),
+            settings={"max_minutes": 0.01},
+        )
+        started = time.monotonic()
+        summary = crawl_source(source, client=client(source))
+        took = time.monotonic() - started
+    assert took < 30  # loose: the listing alone would take 60 s
+    assert summary.stopped is not None and "min" in summary.stopped
+    assert not summary.failures
+    assert _runs(source.id)[0][0] is False
+
+
+def _registry(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "sources.yml"
+    path.write_text(
+        f"sources:\n  - id: a\n    start_urls: [https://a.example/]\n{extra}", encoding="utf-8"
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "    max_articles: 0\n",
+        "    max_articles: 1.5\n",
+        "    max_minutes: -1\n",
+        "    max_minutes: x\n",
+    ],
+)
+def test_the_registry_refuses_a_budget_that_is_not_a_positive_number(tmp_path, extra):
+    with pytest.raises(RegistryError, match="max_(articles|minutes) must be a positive"):
+        load_sources(_registry(tmp_path, extra))
+
+
+def test_budgets_come_from_the_registry_or_the_defaults(tmp_path):
+    path = _registry(tmp_path, "    max_articles: 300\n    max_minutes: 90\n")
+    (source,) = load_sources(path)
+    assert (source.max_articles, source.max_minutes) == (300, 90.0)
+    plain = Source(id="p", name="p", kind="auto", start_urls=("https://p.example/",))
+    assert (plain.max_articles, plain.max_minutes) == (DEFAULT_MAX_ARTICLES, DEFAULT_MAX_MINUTES)
+    assert largest_budget_minutes_in(path) == 90.0
+    assert largest_budget_minutes_in(_registry(tmp_path, "")) == DEFAULT_MAX_MINUTES
+
+
+def test_the_crawl_tasks_time_out_a_bit_above_the_largest_budget(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDUNEWS_SOURCES", str(_registry(tmp_path, "    max_minutes: 150\n")))
+    assert tasks.crawl_timeout().total_seconds() / 60 == 150 + 15
+    monkeypatch.delenv("EDUNEWS_SOURCES")
+    assert tasks.crawl_timeout().total_seconds() / 60 == DEFAULT_MAX_MINUTES + 15
+
+
+def test_the_ingest_dags_crawl_task_has_that_timeout():
+    from airflow.dag_processing.dagbag import DagBag
+
+    from edunews.config import dags_dir
+
+    bag = DagBag(dag_folder=str(dags_dir() / "edunews_ingest.py"))
+    assert bag.import_errors == {}
+    crawl = bag.dags["edunews_ingest"].get_task("crawl")
+    assert crawl.execution_timeout == tasks.crawl_timeout()
