@@ -3,6 +3,11 @@
 Timeouts, retries with backoff (connection errors, 429, 5xx; Retry-After honoured), a
 per-host rate limit, robots.txt, conditional requests, a size cap, redirects followed by
 hand and checked hop by hop (allowed hosts, private addresses after DNS resolution).
+
+Hostile servers meet: one URL parser for the checks and the request (crawl/urls.py), a
+connection that refuses any host the checks did not pass (crawl/guard.py), a wall-clock
+deadline per request enforced while reading, a per-source time budget, and bodies
+decompressed by the client itself with a cap on the decompressed size (crawl/limits.py).
 """
 
 from __future__ import annotations
@@ -13,14 +18,26 @@ import socket
 import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from http.client import HTTPException
+from urllib.parse import urlsplit
 
 import requests
+import urllib3
 
 from edunews import __version__
-from edunews.crawl.guard import MARKER, PublicOnlyAdapter, is_private_address
+from edunews.crawl.guard import (
+    HOST_MARKER,
+    MARKER,
+    CheckedAdapter,
+    PublicOnlyAdapter,
+    Watch,
+    is_private_address,
+    watching,
+)
+from edunews.crawl.limits import BoundedDecoder, CorruptBody, TooLarge, Unsupported, parse_codings
 from edunews.crawl.ratelimit import DEFAULT_INTERVAL, LIMITER, HostLimiter
 from edunews.crawl.robots import RobotsCache
+from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
 
 # Site operators should be able to see who crawls them and where to complain.
 USER_AGENT = (
@@ -30,16 +47,22 @@ USER_AGENT = (
 ROBOTS_AGENT = "edunews"
 MAX_REDIRECTS = 5
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Only what the client decodes itself, under its cap: a server answering in br or zstd
+# anyway gets a parse_error, not a body read by a decoder without limits.
+ACCEPT_ENCODING = "gzip, deflate"
+_READ_CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
     """A request that produced no usable response; `outcome` is the fetch_log outcome."""
 
-    def __init__(self, outcome: str, reason: str, status: int | None = None):
+    def __init__(self, outcome: str, reason: str, status: int | None = None, *, retry: bool = True):
         super().__init__(reason)
         self.outcome = outcome
         self.reason = reason
         self.status = status
+        # False for network errors another attempt cannot mend (a deadline, the budget).
+        self.retry = retry
 
 
 @dataclass(frozen=True)
@@ -93,12 +116,29 @@ class Response:
 
 @dataclass
 class HttpClient:
+    """The crawler's HTTP client; one per source and run.
+
+    Knobs against hostile servers:
+    - `deadline`: seconds one request may take in all (connect, headers, body, and its
+      redirects), enforced while reading: at the deadline the socket is shut down and the
+      request ends as network_error "deadline: no complete answer within N s", not retried.
+    - `stop_at`: a time.monotonic() value, the end of the source's time budget (or
+      `budget`: its length in seconds from now). No request starts after it, a request in
+      flight is cut at it, a retry that would wait past it is not made: FetchError outcome
+      "over_budget", "the source's time budget of N min ran out", never retried.
+    - `max_bytes`: the cap on a body's size AFTER decompression (and on the bytes read).
+      The client asks only for gzip and deflate and inflates them itself, a step at a
+      time; a body that passes the cap is too_large ("gzip body inflates past the
+      10485760-byte cap"), a coding it did not ask for or a corrupt one is parse_error.
+    """
+
     allowed_hosts: set[str] = field(default_factory=set)
     allow_private_network: bool = False
     connect_timeout: float = 10.0
-    read_timeout: float = 30.0
-    # A body that trickles in slower than this in total is abandoned (slow-drip servers).
-    body_deadline: float = 120.0
+    read_timeout: float = 30.0  # the longest silence between two reads
+    deadline: float = 60.0
+    stop_at: float | None = None
+    budget: float | None = None
     max_bytes: int = 10 * 1024 * 1024
     retries: int = 3
     backoff: float = 1.0  # first retry after this many seconds, doubling each time
@@ -110,11 +150,15 @@ class HttpClient:
 
     def __post_init__(self) -> None:
         self.session.headers["User-Agent"] = USER_AGENT
-        if not self.allow_private_network:
-            adapter = PublicOnlyAdapter()
-            self.session.mount("http://", adapter)
-            self.session.mount("https://", adapter)
-        self.allowed_hosts = {h.lower() for h in self.allowed_hosts}
+        self.session.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        # Always a checking adapter: even on a private network, only checked hosts.
+        adapter = CheckedAdapter() if self.allow_private_network else PublicOnlyAdapter()
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.allowed_hosts = {_allowed_host(h) for h in self.allowed_hosts}
+        self._created = time.monotonic()
+        if self.stop_at is None and self.budget is not None:
+            self.stop_at = self._created + self.budget
         self.robots = RobotsCache(self._fetch_robots)
 
     def get(
@@ -130,16 +174,18 @@ class HttpClient:
         """
         if params:
             url = requests.Request("GET", url, params=params).prepare().url or url
+        url = _normalized(url)
         headers = validators.headers() if validators else {}
         started = time.monotonic()
         attempt = 0
         while True:
             attempt += 1
             try:
+                self._check_budget()
                 self._check_robots(url)  # inside: an unreachable robots.txt is retried too
                 resp = self._get_following_redirects(url, headers)
             except FetchError as exc:
-                if exc.outcome != "network_error" or attempt > self.retries:
+                if exc.outcome != "network_error" or not exc.retry or attempt > self.retries:
                     if attempt > 1:
                         exc.reason += f" (after {attempt} attempts)"
                     raise
@@ -169,7 +215,19 @@ class HttpClient:
                 )
             wait = max(wait, asked)
             self.limiter.push_back(self.host_key(url), asked)
+        if self.stop_at is not None and time.monotonic() + wait >= self.stop_at:
+            raise self._over_budget()
         time.sleep(wait)
+
+    def _check_budget(self) -> None:
+        if self.stop_at is not None and time.monotonic() >= self.stop_at:
+            raise self._over_budget()
+
+    def _over_budget(self) -> FetchError:
+        minutes = max(0.0, ((self.stop_at or 0.0) - self._created) / 60)
+        return FetchError(
+            "over_budget", f"the source's time budget of {minutes:.3g} min ran out", retry=False
+        )
 
     def _check_robots(self, url: str) -> None:
         if not self.respect_robots:
@@ -193,34 +251,29 @@ class HttpClient:
 
     def _get_following_redirects(self, url: str, headers: dict[str, str]) -> Response:
         started = time.monotonic()
+        ends_at = started + self.deadline
+        if self.stop_at is not None:
+            ends_at = min(ends_at, self.stop_at)
         seen = set()
         for _ in range(MAX_REDIRECTS + 1):
-            self._check_target(url)
+            host = self._check_target(url)
             if url in seen:
                 raise FetchError("http_error", "redirects go round in a loop")
             seen.add(url)
             self._wait_for_host(url)
-            try:
-                resp = self.session.get(
-                    url,
-                    headers=headers,
-                    allow_redirects=False,
-                    stream=True,
-                    timeout=(self.connect_timeout, self.read_timeout),
-                )
-            except requests.Timeout as exc:
-                raise FetchError("network_error", f"timeout: {_short(exc)}") from exc
-            except requests.RequestException as exc:
-                if MARKER in str(exc):
-                    raise FetchError("off_site", f"{_host(url)} {MARKER}") from exc
-                raise FetchError("network_error", f"{type(exc).__name__}: {_short(exc)}") from exc
-            if resp.is_redirect:
-                url = urljoin(resp.url, resp.headers.get("Location", ""))
-                resp.close()
-                continue
-            body = self._read_capped(resp)
+            self._check_budget()  # the host's queue may have held us past the budget
+            with watching(host, ends_at) as watch:
+                resp = self._send(url, headers, watch)
+                if resp.is_redirect:
+                    resp.close()
+                    try:
+                        url = join_url(url, resp.headers.get("Location", ""))
+                    except BadUrl as exc:
+                        raise FetchError("off_site", f"redirect refused: {exc.reason}") from exc
+                    continue
+                body = self._read_capped(resp, watch)
             return Response(
-                url=resp.url,
+                url=url,
                 status=resp.status_code,
                 headers=dict(resp.headers),
                 body=body,
@@ -228,6 +281,37 @@ class HttpClient:
                 elapsed_ms=int((time.monotonic() - started) * 1000),
             )
         raise FetchError("http_error", f"more than {MAX_REDIRECTS} redirects")
+
+    def _send(self, url: str, headers: dict[str, str], watch: Watch) -> requests.Response:
+        try:
+            return self.session.get(
+                url,
+                headers=headers,
+                allow_redirects=False,
+                stream=True,
+                timeout=(self.connect_timeout, self.read_timeout),
+            )
+        except requests.RequestException as exc:
+            if watch.expired:
+                raise self._cut(watch) from exc
+            if isinstance(exc, requests.Timeout):
+                raise FetchError("network_error", f"timeout: {_short(exc)}") from exc
+            if MARKER in str(exc):
+                raise FetchError("off_site", f"{_host(url)} {MARKER}") from exc
+            if HOST_MARKER in str(exc):
+                raise FetchError("off_site", f"{_host(url)}: {HOST_MARKER}") from exc
+            raise FetchError("network_error", f"{type(exc).__name__}: {_short(exc)}") from exc
+
+    def _cut(self, watch: Watch, status: int | None = None) -> FetchError:
+        """Why a request the watch shut down ended: the budget, or its own deadline."""
+        if self.stop_at is not None and watch.ends_at is not None and watch.ends_at >= self.stop_at:
+            return self._over_budget()
+        return FetchError(
+            "network_error",
+            f"deadline: no complete answer within {self.deadline:g} s",
+            status,
+            retry=False,
+        )
 
     def _wait_for_host(self, url: str) -> None:
         interval = self.interval
@@ -237,48 +321,63 @@ class HttpClient:
                 interval = max(interval, min(delay, 30.0))  # a Crawl-delay, within reason
         self.limiter.wait(self.host_key(url), interval)
 
-    def _read_capped(self, resp: requests.Response) -> bytes:
+    def _read_capped(self, resp: requests.Response, watch: Watch) -> bytes:
+        status = resp.status_code
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             resp.close()
             raise FetchError(
                 "too_large",
                 f"body of {int(declared)} bytes is over the {self.max_bytes}-byte cap",
-                resp.status_code,
+                status,
             )
-        chunks, size = [], 0
-        deadline = time.monotonic() + self.body_deadline
         try:
-            for chunk in resp.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > self.max_bytes:
+            decoder = BoundedDecoder(
+                parse_codings(resp.headers.get("Content-Encoding")), self.max_bytes
+            )
+        except Unsupported as exc:
+            resp.close()
+            if not 200 <= status < 300:
+                return b""  # an error page: its status is the answer, its body no matter
+            raise FetchError("parse_error", f"body not readable: {exc}", status) from exc
+        chunks, read = [], 0
+        try:
+            # Raw bytes, decoded here under the cap: urllib3's own decoding has had no
+            # limit in some versions, and a 64 KB chunk of gzip can be gigabytes.
+            for chunk in resp.raw.stream(_READ_CHUNK, decode_content=False):
+                read += len(chunk)
+                if read > self.max_bytes:
                     raise FetchError(
-                        "too_large", f"body over the {self.max_bytes}-byte cap", resp.status_code
+                        "too_large", f"body over the {self.max_bytes}-byte cap", status
                     )
-                if time.monotonic() > deadline:
-                    raise FetchError(
-                        "network_error",
-                        f"body took longer than {self.body_deadline:.0f} s",
-                        resp.status_code,
-                    )
-                chunks.append(chunk)
-        except requests.RequestException as exc:
+                chunks.append(decoder.feed(chunk))
+        except TooLarge as exc:
+            raise FetchError("too_large", exc.reason, status) from exc
+        except CorruptBody as exc:
+            if not 200 <= status < 300:
+                return b""
+            raise FetchError("parse_error", str(exc), status) from exc
+        except (urllib3.exceptions.HTTPError, OSError, HTTPException) as exc:
+            if watch.expired:
+                raise self._cut(watch, status) from exc
             raise FetchError(
-                "network_error", f"body read failed (truncated?): {_short(exc)}", resp.status_code
+                "network_error", f"body read failed (truncated?): {_short(exc)}", status
             ) from exc
         finally:
             resp.close()
+        if watch.expired:
+            # A body without a length just stops when the socket is shut: not a whole page.
+            raise self._cut(watch, status)
         return b"".join(chunks)
 
-    def _check_target(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("off_site", f"not an http(s) URL: {url[:200]}")
-        host = parts.hostname.lower()
+    def _check_target(self, url: str) -> str:
+        """The host `url` (normalised) may be fetched from; FetchError off_site if none."""
+        host = url_host(url)
         if self.allowed_hosts and host not in self.allowed_hosts:
             raise FetchError("off_site", f"host {host} is not one of the source's hosts")
         if not self.allow_private_network and _is_private(host):
             raise FetchError("off_site", f"{host} resolves to a private or loopback address")
+        return host
 
 
 _CAUSE = re.compile(
@@ -299,6 +398,21 @@ def _short(exc: Exception) -> str:
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
+
+
+def _normalized(url: str) -> str:
+    try:
+        return normalize_url(url)
+    except BadUrl as exc:
+        raise FetchError("off_site", f"refused URL: {exc.reason}") from exc
+
+
+def _allowed_host(host: str) -> str:
+    """A source's host as normalize_url writes it (IDNA, canonical IP), port dropped."""
+    try:
+        return url_host(f"http://{host.strip()}/")
+    except BadUrl:
+        return host.strip().lower()
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
