@@ -22,13 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
-from edunews.crawl.published import _in_furniture
 from edunews.crawl.shape import PAGING_KEYS, Shape
 
 MAX_DISCOVERY_PAGES = 60  # requests to find the news (listing pages are counted apart)
@@ -170,6 +169,25 @@ def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str
     if linked >= 2:
         return Verdict(False, f"{linked} headings or 'read more' link elsewhere", article.title)
     return Verdict(True, "article", article.title, article.published_at.date().isoformat())
+
+
+_FURNITURE = re.compile(
+    r"sidebar|widget|related|recent|latest|menu|comment|share|footer|breadcrumb|navigation|"
+    r"\bnav\b|module",
+    re.I,
+)
+
+
+def _in_furniture(tag: Tag) -> bool:
+    for node in [tag, *tag.parents]:
+        if not isinstance(node, Tag):
+            continue
+        if node.name in ("aside", "nav", "footer", "header"):
+            return True
+        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+        if _FURNITURE.search(label):
+            return True
+    return False
 
 
 _READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด|รายละเอียด|read more|more)\W*$", re.I)
@@ -457,15 +475,19 @@ def discover(
     roots = _roots_for(learned, base_url)
     if learned.shapes and roots:
         explorer = Explorer(ctx, base_url, learned, limit)
-        yielded = yield from _from_listings(explorer, roots)
+        gone = yield from _from_listings(explorer, roots)
         learned.pages_looked_at += explorer.read
-        if yielded:
+        if not gone:
             learned.way = "explore"
             return
-        # The site changed: its listings list nothing of the shape any more.
-        learned.listings = [u for u in learned.listings if u not in roots]
+        # The site changed (a listing is gone, or lists nothing of the shape any more):
+        # look for the news again, keeping what the listings that still work gave.
+        learned.listings = [u for u in learned.listings if u not in gone]
         learned.changed = True
-    explorer = Explorer(ctx, base_url, learned, limit)
+        found_before = explorer.found
+    else:
+        found_before = set()
+    explorer = Explorer(ctx, base_url, learned, limit, found=set(found_before))
     yield from explorer.walk(home)
     looked = explorer.explored + explorer.read + (1 if home is not None else 0)
     learned.pages_looked_at += looked
@@ -488,40 +510,42 @@ def _roots_for(learned: Learned, base_url: str) -> list[str]:
 
 
 def _from_listings(explorer: Explorer, roots: list[str]):
-    """Read the learned listings (and their pages). True when they still list articles
-    (or did not change since the last run: HTTP 304)."""
-    still = False
+    """Read the learned listings (and their further pages while they hold something new).
+
+    Returns the listings that are gone (an error, or no longer listing articles of the
+    shape): the site changed, and is explored again.
+    """
+    gone = []
     for root in roots:
         try:
             resp = explorer.ctx.fetch(root, why="learned listing")
         except FetchError:
+            gone.append(root)
             continue
         if resp.not_modified:
-            still = True
-            continue
+            continue  # unchanged since the last night: nothing new listed
         if resp.status != 200:
+            gone.append(root)
             continue
         explorer.listing_reads[root] = 1
         explorer.read += 1
         explorer.paging_of[root] = root
         explorer.queued.add(root)
-        before = len(explorer.found)
         html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
         page = explorer.read_links(BeautifulSoup(html, "lxml"), resp.url)
         explorer.pages[root] = page
-        shaped = [u for u, _ in page.links if explorer.learned.is_article_url(u)]
-        if len(set(shaped)) < LISTING_MIN_LINKS:
-            continue  # no longer a listing: the site changed
+        shaped = {u for u, _ in page.links if explorer.learned.is_article_url(u)}
+        if len(shaped) < LISTING_MIN_LINKS:
+            gone.append(root)
+            continue
         explorer.listing_roots.add(root)
         yield from explorer.harvest(page)
-        still = still or len(explorer.found) > before
-    # The listings' further pages (only while they hold something new).
     while explorer.queue:
         _, _, url = heapq.heappop(explorer.queue)
         root = explorer.paging_of.get(url)
-        if root is None or explorer.listing_reads.get(root, 0) >= MAX_LISTING_PAGES:
+        if root is None or root in explorer.stale_root:
             continue
-        if root in explorer.stale_root:
+        if explorer.listing_reads.get(root, 0) >= MAX_LISTING_PAGES:
             continue
         explorer.listing_reads[root] += 1
         explorer.read += 1
@@ -531,4 +555,4 @@ def _from_listings(explorer: Explorer, roots: list[str]):
             page = explorer.read_links(BeautifulSoup(html, "lxml"), resp.url)
             explorer.pages[url] = page
             yield from explorer.harvest(page)
-    return still
+    return gone

@@ -61,8 +61,8 @@ class ZooSite:
         self.plan = plan
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
         self.sections: dict[str, list[SiteArticle]] = {s: [] for s in plan.sections}
-        for index, article in enumerate(self.articles):
-            self.sections[plan.sections[index % len(plan.sections)]].append(article)
+        for article in self.articles:  # by id: the same article stays in its section
+            self.sections[plan.sections[article.post_id % len(plan.sections)]].append(article)
         self.section_of = {a.post_id: s for s, items in self.sections.items() for a in items}
         self.pages: dict[str, Callable[[], Reply]] = {}
         self._route()
@@ -128,8 +128,8 @@ class ZooSite:
             meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">'
         return (
             f"<html><head>{meta}<title>{escape(title)} - สพป.สวนสัตว์ เขต 1</title></head><body>"
-            f'<div id="header"><h1 class="sitename">สำนักงานเขตพื้นที่การศึกษาสวนสัตว์ เขต 1</h1>'
-            f"</div>{self.menu()}<div id='main'>{main}</div>"
+            f'<div id="header"><img src="/images/banner.jpg" alt="{_SITE_NAME}"></div>'
+            f"{self.menu()}<div id='main'>{main}</div>"
             f"<div id='right' class='sidebar'>{aside}{self.calendar()}</div>"
             f"<div id='footer'>{FOOTER} <a href='https://www.obec.go.th/'>สพฐ.</a></div>"
             "</body></html>"
@@ -269,6 +269,7 @@ class ZooSite:
         return self.reply(self.frame(f"อัลบั้มที่ {number}", main))
 
 
+_SITE_NAME = "สำนักงานเขตพื้นที่การศึกษาสวนสัตว์ เขต 1"
 _WELCOME = "<p>ยินดีต้อนรับสู่เว็บไซต์สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสวนสัตว์ เขต 1</p>"
 _ABOUT = (
     "<h2>ประวัติหน่วยงาน</h2><p>สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสวนสัตว์ เขต 1 "
@@ -410,5 +411,8 @@ ZOO: dict[str, Callable[[], Plan]] = {
 }
 
 
-def build(name: str, count: int = 14, offset: int = 0) -> ZooSite:
-    return ZooSite(ZOO[name](), load_articles(count, offset=offset))
+def build(name: str, count: int = 14, offset: int = 0, oldest: int | None = None) -> ZooSite:
+    """The shape `name` with `count` articles; `oldest`: only that many of the oldest (the
+    site as it was before the newest were posted)."""
+    articles = sorted(load_articles(count, offset=offset), key=lambda a: a.published)
+    return ZooSite(ZOO[name](), articles[:oldest] if oldest is not None else articles)

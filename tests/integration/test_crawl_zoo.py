@@ -1,0 +1,158 @@
+"""`auto` on site shapes it was never told about: every article found, nothing else landed,
+titles and dates right; the next night straight to the listings; a site without news fails
+with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from edunews.cli import main
+from edunews.crawl.http import HttpClient
+from edunews.crawl.published import BANGKOK
+from edunews.crawl.run import crawl_source
+from edunews.sources import Source
+from edunews.testsites import serve
+from edunews.testsites.zoo import ZOO, ZooSite, build
+from edunews.warehouse import connect
+
+pytestmark = pytest.mark.integration
+
+SHAPES = [name for name in ZOO if name != "no-news"]
+
+
+def client(source: Source) -> HttpClient:
+    return HttpClient(
+        allowed_hosts=source.hosts,
+        allow_private_network=True,
+        interval=0.0,
+        backoff=0.01,
+        read_timeout=5.0,
+    )
+
+
+def crawl(source: Source):
+    return crawl_source(source, client=client(source))
+
+
+def landed(source_id: str) -> dict[str, tuple]:
+    with connect() as conn:
+        rows = conn.execute(
+            "select url, title, published_at from raw.pages where source_id = %s", (source_id,)
+        ).fetchall()
+    return {url: (title, published) for url, title, published in rows}
+
+
+def learned_rows(source_id: str) -> list[dict]:
+    with connect() as conn:
+        rows = conn.execute(
+            "select learned from raw.source_learned where source_id = %s order by learned_id",
+            (source_id,),
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_article_and_nothing_else_then_straight_to_the_listings(empty_raw, shape):
+    site = build(shape, 14)
+    with serve(site) as served:
+        source = Source(id=shape, name=shape, kind="auto", start_urls=(served.url,))
+        first = crawl(source)
+        first_requests = sum(served.hits.values())
+        served.hits.clear()
+        second = crawl(source)
+        second_requests = sum(served.hits.values())
+        truth = site.truth(served.url)
+        second_targets = set(served.hits)
+    pages = landed(shape)
+    assert set(pages) == set(truth), "all the articles, and no menu, album, listing or PDF"
+    for url, (title, day) in truth.items():
+        got_title, published = pages[url]
+        assert got_title == title
+        assert published.astimezone(BANGKOK).date() == day
+    assert first.new == 14 and first.failed == 0 and first.complete
+    assert second.new == second.changed == second.failed == 0 and second.complete
+    # The second night reads the learned listings' first pages, not the site again.
+    assert second_requests < first_requests / 2
+    [learned] = learned_rows(shape)
+    assert learned["way"] == "explore" and learned["shapes"] and learned["listings"]
+    read = {url.split("/", 3)[3] for url in learned["listings"]}
+    assert {t.lstrip("/") for t in second_targets} <= read | {"robots.txt"}, (
+        "only the learned listings' first pages: no article, menu, album or sitemap"
+    )
+
+
+def test_new_articles_of_the_next_night_are_found_on_the_listings(empty_raw):
+    holder = _Holder(build("joomla15", 14, oldest=10))
+    with serve(holder) as served:
+        source = Source(id="j", name="j", kind="auto", start_urls=(served.url,))
+        crawl(source)
+        holder.site = build("joomla15", 14)  # four newer articles on top of the listings
+        served.hits.clear()
+        second = crawl(source)
+        truth = holder.site.truth(served.url)
+    assert second.new == 4 and second.failed == 0
+    assert set(landed("j")) == set(truth)
+
+
+def test_a_site_that_moved_its_news_is_explored_again(empty_raw):
+    holder = _Holder(build("php-news", 14, oldest=8))
+    with serve(holder) as served:
+        source = Source(id="moved", name="moved", kind="auto", start_urls=(served.url,))
+        crawl(source)
+        # The redesign: the listings live elsewhere now, the old addresses answer 404.
+        moved = build("php-news", 14)
+        moved.plan.listing = lambda section, number: (
+            f"/news/list.php?t={len(section)}&page={number}"
+        )
+        holder.site = ZooSite(moved.plan, moved.articles)
+        second = crawl(source)
+        truth = holder.site.truth(served.url)
+    assert second.new == 6 and second.failed == 0 and second.complete
+    assert set(landed("moved")) == set(truth)
+    newest = learned_rows("moved")[-1]
+    assert any("/news/list.php" in url for url in newest["listings"])
+    assert not any("/news.php?type=" in url for url in newest["listings"])
+
+
+def test_a_site_without_news_fails_with_its_reason(empty_raw):
+    with serve(build("no-news")) as served:
+        source = Source(id="nonews", name="nonews", kind="auto", start_urls=(served.url,))
+        summary = crawl(source)
+    assert summary.new == 0 and not summary.complete
+    assert summary.no_articles and "found no article" in summary.no_articles
+    assert "try listing_url" in summary.no_articles
+    assert "FAILED" in summary.line() and "found no article" in summary.line()
+    with connect() as conn:
+        complete, counts = conn.execute(
+            "select complete, counts from raw.crawl_runs where source_id = 'nonews'"
+        ).fetchone()
+    assert complete is False
+    assert any("found no article" in reason for reason in counts["failures"])
+
+
+def test_the_command_exits_non_zero_on_a_site_without_news(empty_raw, capsys):
+    with serve(build("no-news")) as served:
+        argv = ["crawl", "--url", served.url, "--allow-private-network", "--rate", "100"]
+        code = main(argv)
+    out = capsys.readouterr().out
+    assert code != 0
+    assert "FAILED: looked at" in out and "found no article" in out
+
+
+def test_the_measured_failure_joomla_news_one_click_away_by_the_command(empty_raw, capsys):
+    """windows-874, Thai digits, the home page links ข่าวกิจกรรม: it used to end with
+    'new 0, changed 0, unchanged 0, failed 0' and exit 0."""
+    with serve(build("joomla15", 9)) as served:
+        argv = ["crawl", "--url", served.url, "--allow-private-network", "--rate", "100"]
+        assert main(argv) == 0
+    assert ": new 9, changed 0, unchanged 0, failed 0" in capsys.readouterr().out
+
+
+class _Holder:
+    """One served address whose site can be swapped between nights."""
+
+    def __init__(self, site) -> None:
+        self.site = site
+
+    def handle(self, request):
+        return self.site.handle(request)
