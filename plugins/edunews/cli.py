@@ -83,6 +83,24 @@ def _crawl(args: argparse.Namespace) -> int:
     return 1 if totals.incomplete else 0
 
 
+def _sources(args: argparse.Namespace) -> int:
+    import json
+
+    from edunews.crawl.probe import probe
+
+    result = probe(
+        args.url,
+        allow_private_network=args.allow_private_network,
+        max_discovery_pages=args.max_discovery_pages,
+        rate=args.rate,
+    )
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.text())
+    return 0 if result.ok else 1
+
+
 def _extract(args: argparse.Namespace) -> int:
     if args.input:
         from edunews.extract.jsonl import extract_file
@@ -184,6 +202,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow loopback and private addresses (tests, the demo)",
     )
     crawl.set_defaults(handler=_crawl)
+
+    sources = sub.add_parser("sources", help="the registry's sites: probe one before adding it")
+    sources_sub = sources.add_subparsers(dest="action", required=True)
+    probe = sources_sub.add_parser(
+        "probe", help="what auto discovery finds on a site, and the sources.yml entry (read-only)"
+    )
+    probe.add_argument("url")
+    probe.add_argument("--json", action="store_true", help="the findings as JSON")
+    probe.add_argument("--max-discovery-pages", type=int, default=None)
+    probe.add_argument("--rate", type=float, default=1.0, help="requests a second (default: 1)")
+    probe.add_argument(
+        "--allow-private-network",
+        action="store_true",
+        help="allow loopback and private addresses (tests, the demo)",
+    )
+    probe.set_defaults(handler=_sources)
 
     extract = sub.add_parser(
         "extract", help="extract records: file to file, or pending raw.pages to raw.extractions"

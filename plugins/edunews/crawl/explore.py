@@ -260,7 +260,11 @@ class Explorer:
         heapq.heappush(self.queue, (priority, self.order, url))
 
     # The walk ----------------------------------------------------------------------------
-    def walk(self, start: Response | None) -> Iterator[Found | ListingFailure]:
+    def walk(
+        self, start: Response | None, hint: str | None = None
+    ) -> Iterator[Found | ListingFailure]:
+        if hint:  # the operator's listing_url: where the news is, read first
+            self.push(urljoin(self.base_url, hint), _PAGING)
         if start is not None:
             yield from self.visit(start.url, start)
         else:
@@ -488,7 +492,7 @@ def discover(
     else:
         found_before = set()
     explorer = Explorer(ctx, base_url, learned, limit, found=set(found_before))
-    yield from explorer.walk(home)
+    yield from explorer.walk(home, ctx.settings.get("listing_url"))
     looked = explorer.explored + explorer.read + (1 if home is not None else 0)
     learned.pages_looked_at += looked
     if not explorer.found:

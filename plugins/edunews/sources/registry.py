@@ -17,6 +17,7 @@ SETTINGS = (
     "listing_url",
     "link_pattern",
     "max_listing_pages",
+    "max_discovery_pages",
     "rate_limit",
     "sitemaps",
     "api_root",
