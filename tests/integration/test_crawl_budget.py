@@ -101,7 +101,7 @@ def test_max_pages_overrides_the_sources_budget(empty_raw):
 
 def test_a_minutes_budget_ends_each_run_and_the_runs_work_through_the_backlog(empty_raw):
     """Pages answer slowly; a run may spend 1.2 s: it stops when its time is up, and the runs
-    that follow take what is left, each page fetched once."""
+    that follow take what is left, each page landed once."""
     total = 12
     site = NewsSite(load_articles(total), delay=0.3)
     with serve(site) as served:
@@ -120,12 +120,12 @@ def test_a_minutes_budget_ends_each_run_and_the_runs_work_through_the_backlog(em
     assert summaries[0].new < total
     assert summaries[-1].complete and summaries[-1].stopped is None
     assert sum(s.new for s in summaries) == total == _stored(source.id)
-    assert len(article_hits) == total and set(article_hits) == {1}
+    # A page landed is never asked again; the one request in flight at a run's deadline is
+    # cut (nothing landed of it) and asked again by the next run.
+    assert len(article_hits) == total
+    assert sum(article_hits) <= total + len(summaries) - 1
 
 
-@pytest.mark.skipif(
-    not hasattr(HttpClient, "stop_at"), reason="HttpClient.stop_at (its deadline) not there yet"
-)
 def test_a_time_budget_stops_discovery_too(empty_raw):
     """A listing that would take minutes to answer: the run ends at its budget, cleanly."""
     site = NewsSite(load_articles(3))

@@ -159,3 +159,21 @@ def test_a_hostile_source_cannot_replace_another_sources_events(fresh):
     assert by_source["hostile-rest"] == [r.url + "news/0"]
     assert dbt(["build", "--quiet", "--full-refresh"]) == 0
     assert _events() == incremental
+
+
+@pytest.mark.parametrize(
+    ("url", "foreign"),
+    [
+        ("http://CMAREA3.go.th/news/1", None),
+        ("https://www.cmarea3.go.th/news/1", None),
+        ("http://0xA9FEA9FE/latest/meta-data/", "169.254.169.254"),  # another spelling
+        ("http://evil.example\\@cmarea3.go.th/", "evil.example"),  # as a browser reads it
+        ("http://other.go.th/news/1", "other.go.th"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+    ],
+)
+def test_a_foreign_host_is_read_as_a_request_would_read_it(url, foreign):
+    from edunews.crawl.land import foreign_host
+
+    source = Source(id="s", name="s", kind="auto", start_urls=("https://cmarea3.go.th/",))
+    assert foreign_host(url, source.hosts) == foreign

@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from functools import lru_cache
 
 import psycopg
 
-try:
-    from edunews.crawl.storable import storable
-except ImportError:  # pragma: no cover (until crawl/storable.py lands)
-
-    def storable(text: str) -> str:
-        # PostgreSQL text takes neither NUL nor lone surrogates (UTF-7, broken JSON escapes).
-        return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
-
+from edunews.crawl.storable import storable, storable_or_none
+from edunews.crawl.urls import BadUrl, url_host
 
 log = logging.getLogger(__name__)
 
@@ -100,21 +94,32 @@ def storable_page(page: FetchedPage) -> FetchedPage:
     )
 
 
-def foreign_host(url: str | None, hosts: set[str] | frozenset[str]) -> str | None:
+def foreign_host(url: str | None, hosts: Iterable[str]) -> str | None:
     """The host of `url` when it is not one of `hosts` (None when it is, or no hosts given).
 
-    A URL that is no http(s) URL at all counts as foreign: its "host" is the URL itself.
+    Both read by the crawler's one URL parser (IDNA, IP spellings, backslashes), so that
+    what is compared is what a request would reach. A URL that parser refuses counts as
+    foreign: its "host" is then the URL itself, shortened.
     """
-    if not url or not hosts:
+    allowed = _normal_hosts(frozenset(hosts))
+    if not url or not allowed:
         return None
     try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-    except ValueError:
+        host = url_host(url)
+    except BadUrl:
         return url[:100]
-    if parts.scheme not in ("http", "https") or not host:
-        return url[:100]
-    return None if host in hosts else host
+    return None if host in allowed else host
+
+
+@lru_cache(maxsize=1024)
+def _normal_hosts(hosts: frozenset[str]) -> frozenset[str]:
+    normal = set()
+    for host in hosts:
+        try:
+            normal.add(url_host(f"http://{host}/"))
+        except BadUrl:
+            continue
+    return frozenset(normal)
 
 
 @dataclass
@@ -228,8 +233,7 @@ _INSERT_LOG = (
 )
 
 
-def _opt(text: str | None) -> str | None:
-    return None if text is None else storable(text)
+_opt = storable_or_none
 
 
 def _why(exc: BaseException) -> str:
