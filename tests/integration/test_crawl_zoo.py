@@ -156,3 +156,26 @@ class _Holder:
 
     def handle(self, request):
         return self.site.handle(request)
+
+
+def test_a_source_without_articles_is_in_the_run_report_and_the_alert(empty_raw, monkeypatch):
+    from edunews.orchestration.tasks import summarize_crawl
+    from edunews.testsites.webhook import webhook_receiver
+
+    with serve(build("no-news")) as bare, serve(build("php-news", 6)) as good:
+        sources = [
+            Source(id="bare", name="bare", kind="auto", start_urls=(bare.url,)),
+            Source(id="good", name="good", kind="auto", start_urls=(good.url,)),
+        ]
+        results = [crawl(source).as_dict() for source in sources]
+    with webhook_receiver() as (hook, received):
+        monkeypatch.setenv("AIRFLOW_CONN_EDUNEWS_ALERTS", hook)
+        summarize_crawl(results, [s.to_dict() for s in sources], "edunews_crawl", "night-1")
+    with connect() as conn:
+        [figures] = [row[0] for row in conn.execute("select figures from raw.run_reports")]
+    assert list(figures["sources_without_articles"]) == ["bare"]
+    assert "found no article" in figures["sources_without_articles"]["bare"]
+    assert "bare" in figures["failing_sources"] and "good" not in figures["failing_sources"]
+    [alert] = received
+    assert "bare (NO ARTICLE: looked at" in alert["text"]
+    assert "found no article" in alert["sources_without_articles"]["bare"]

@@ -32,6 +32,7 @@ from edunews.crawl.shape import PAGING_KEYS, Shape
 
 MAX_DISCOVERY_PAGES = 60  # requests to find the news (listing pages are counted apart)
 MAX_LISTING_PAGES = 50  # pages followed in one listing
+MAX_LISTING_READS = 500  # pages of all listings in one run: a trap of endless listings ends
 MIN_BODY_CHARS = 200
 LISTING_MIN_LINKS = 3  # links of the article shape that make a page a listing
 MAX_SHAPES = 6
@@ -275,7 +276,7 @@ class Explorer:
                 continue  # the news is found: menus and other pages are not worth a request
             root = self.paging_of.get(url)
             if root is not None:
-                if self.listing_reads.get(root, 0) >= MAX_LISTING_PAGES or root in self.stale_root:
+                if self.listing_full(root):
                     continue
                 self.listing_reads[root] = self.listing_reads.get(root, 0) + 1
                 self.read += 1
@@ -286,6 +287,13 @@ class Explorer:
             resp = self.fetch(url, "listing page" if root else "explore")
             if resp is not None:
                 yield from self.visit(url, resp)
+
+    def listing_full(self, root: str) -> bool:
+        return (
+            root in self.stale_root
+            or self.listing_reads.get(root, 0) >= MAX_LISTING_PAGES
+            or self.read >= MAX_LISTING_READS
+        )
 
     def fetch(self, url: str, why: str) -> Response | None:
         try:
@@ -547,9 +555,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
     while explorer.queue:
         _, _, url = heapq.heappop(explorer.queue)
         root = explorer.paging_of.get(url)
-        if root is None or root in explorer.stale_root:
-            continue
-        if explorer.listing_reads.get(root, 0) >= MAX_LISTING_PAGES:
+        if root is None or explorer.listing_full(root):
             continue
         explorer.listing_reads[root] += 1
         explorer.read += 1

@@ -69,12 +69,32 @@ def notify_failing_sources(run_id: str, failing: dict[str, dict]) -> bool:
     url = alert_url()
     if not url or not failing:
         return False
+    empty = without_articles(failing)
+    # Sources that landed nothing at all come first: the site changed or its news was never
+    # found (page failures of a source that works are routine).
     names = ", ".join(
-        f"{source_id} ({', '.join(sorted(reasons))})"
-        for source_id, reasons in sorted(failing.items())
+        [f"{source_id} (NO ARTICLE: {why})" for source_id, why in sorted(empty.items())]
+        + [
+            f"{source_id} ({', '.join(sorted(reasons))})"
+            for source_id, reasons in sorted(failing.items())
+            if source_id not in empty
+        ]
     )
     text = f"edunews: {len(failing)} source(s) failed in {run_id}: {names}"
-    return post(url, {"text": text, "run_id": run_id, "failing_sources": failing})
+    payload = {"text": text, "run_id": run_id, "failing_sources": failing}
+    return post(url, {**payload, "sources_without_articles": empty})
+
+
+def without_articles(failing: dict[str, dict]) -> dict[str, str]:
+    """The failing sources that yielded no article at all, with the crawler's reason."""
+    empty = {}
+    for source_id, reasons in failing.items():
+        for reason in reasons:
+            if reason.startswith("no_articles: "):
+                why = reason.removeprefix("no_articles: ").removeprefix("listing failed: ")
+                empty[source_id] = why
+                break
+    return empty
 
 
 def post(url: str, payload: dict[str, Any]) -> bool:

@@ -90,6 +90,8 @@ def summarize_crawl(results: list[dict], sources: list[dict], dag_id: str, run_i
         "failing_sources": failing,
         "stopped_sources": stopped,
         "skipped_sources": skipped,
+        # Sources that yielded no article at all: broken, not quiet (the alert says so first).
+        "sources_without_articles": alerts.without_articles(failing),
     }
     publish_report(dag_id, run_id, figures)
     for source_id, reasons in sorted(failing.items()):
