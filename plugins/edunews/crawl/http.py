@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.client import HTTPException
+from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urlsplit
 
 import requests
@@ -51,6 +52,23 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # anyway gets a parse_error, not a body read by a decoder without limits.
 ACCEPT_ENCODING = "gzip, deflate"
 _READ_CHUNK = 64 * 1024
+# Cookies are kept (some sites set one and redirect), but a server cannot make every later
+# request carry megabytes of them (servers refuse header lines over 8 KB anyway).
+MAX_COOKIES = 50
+MAX_COOKIE_JAR_BYTES = 8192
+
+
+class _BoundedCookies(DefaultCookiePolicy):
+    def __init__(self, jar) -> None:
+        super().__init__()
+        self._jar = jar
+
+    def set_ok(self, cookie, request) -> bool:
+        size = sum(len(c.name or "") + len(c.value or "") for c in self._jar)
+        size += len(cookie.name or "") + len(cookie.value or "")
+        if size > MAX_COOKIE_JAR_BYTES or len(self._jar) >= MAX_COOKIES:
+            return False
+        return super().set_ok(cookie, request)
 
 
 class FetchError(Exception):
@@ -151,6 +169,7 @@ class HttpClient:
     def __post_init__(self) -> None:
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        self.session.cookies.set_policy(_BoundedCookies(self.session.cookies))
         # Always a checking adapter: even on a private network, only checked hosts.
         adapter = CheckedAdapter() if self.allow_private_network else PublicOnlyAdapter()
         self.session.mount("http://", adapter)
