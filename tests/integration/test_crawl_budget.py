@@ -129,7 +129,7 @@ def test_a_minutes_budget_ends_each_run_and_the_runs_work_through_the_backlog(em
 def test_a_time_budget_stops_discovery_too(empty_raw):
     """A listing that would take minutes to answer: the run ends at its budget, cleanly."""
     site = NewsSite(load_articles(3))
-    site.sitemap_delay = 60.0
+    site.listing_delay = 60.0
     with serve(site) as served:
         source = Source(
             id="slow-listing",
@@ -145,6 +145,24 @@ def test_a_time_budget_stops_discovery_too(empty_raw):
     assert summary.stopped is not None and "min" in summary.stopped
     assert not summary.failures
     assert _runs(source.id)[0][0] is False
+
+
+def test_a_budget_spent_in_exploring_is_no_failure_of_the_site(empty_raw):
+    """kind auto tries one way after another and may swallow a refused request: a run whose
+    time ran out before it found an article stopped, it did not find a site without news."""
+    site = NewsSite(load_articles(3))
+    site.listing_delay = 60.0
+    with serve(site) as served:
+        source = Source(
+            id="slow-explore",
+            name="s",
+            kind="auto",
+            start_urls=(served.url,),
+            settings={"max_minutes": 0.01},
+        )
+        summary = crawl_source(source, client=client(source))
+    assert summary.stopped is not None and "min" in summary.stopped
+    assert not summary.failures, summary.failures
 
 
 def _registry(tmp_path: Path, extra: str) -> Path:

@@ -260,7 +260,7 @@ class _SourceCrawl:
                     self._take(ListingFailure(base, FetchError("parse_error", reason)))
             finally:
                 self._log_listings(ctx)
-            if self.summary.stopped:
+            if self._stopped():  # a module may swallow a refused request: ask the clock too
                 return
         if not self.seen and not self.state.known and self.summary.complete:
             # A source that never yielded an article is broken, not quiet: say so.
@@ -282,8 +282,9 @@ class _SourceCrawl:
 
     def _take(self, item: Found | ListingFailure) -> None:
         if isinstance(item, ListingFailure):
-            if item.error.outcome == "over_budget":
-                # The client refused a listing request at the deadline: no failure of the site.
+            if item.error.outcome == "over_budget" or self.budget.out_of_time():
+                # A listing refused at the deadline, or a way given up after a refused request
+                # ("found no article"): the budget's doing, not the site's; the next run reads it.
                 self.summary.stopped = self.budget.out_of_time() or item.error.reason
                 return
             self.summary.complete = False

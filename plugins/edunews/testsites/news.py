@@ -4,7 +4,7 @@ same articles as WordPress REST posts, with the knobs those tests turn.
 `dirty` articles carry text PostgreSQL refuses as it comes: NUL bytes in the page, a NUL and
 a lone surrogate in the post's JSON (escaped, as a REST API sends them). Article pages from
 `block_from` on wait for `release` (a crawl held mid-run, to kill it or race it); `delay`
-slows every page (`sitemap_delay` the listing); `lastmod` puts a date on a page in the
+slows every page (`listing_delay` the listings); `lastmod` puts a date on a page in the
 sitemap. `canonical_of` and `link_of` (index -> URL) make the pages' canonical links and
 the posts' links name other addresses, as a hostile or misconfigured site does.
 """
@@ -37,7 +37,7 @@ class NewsSite:
         self.release = threading.Event()
         self.asked = threading.Event()  # set by the first article request
         self.delay = delay
-        self.sitemap_delay = 0.0  # a listing that takes this long to answer
+        self.listing_delay = 0.0  # the sitemap and the REST listing take this long to answer
         self.lastmod: dict[int, datetime] = {}
         self.canonical_of: Callable[[int], str] | None = None
         self.link_of: Callable[[int], str] | None = None
@@ -59,10 +59,14 @@ class NewsSite:
             reply = Reply.xml(
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
             )
-            reply.delay = self.sitemap_delay
+            reply.delay = self.listing_delay
             return reply
         if request.path == "/wp-json/wp/v2/posts":
-            return self.posts(host)
+            reply = self.posts(host)
+            reply.delay = self.listing_delay
+            return reply
+        if request.path == "/":
+            return Reply.html("<html><head><title>สพป.ทดสอบ</title></head><body></body></html>")
         if request.path.startswith("/news/"):
             index = int(request.path.rsplit("/", 1)[1])
             self.asked.set()
