@@ -1,0 +1,446 @@
+"""The HTTP client against hostile servers, for real on 127.0.0.1: decompression bombs,
+trickling headers and bodies, the per-source budget, URLs two parsers read differently
+(counted at a listening socket: no connection to a host the checks did not pass)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import zlib
+from collections import Counter
+
+import pytest
+import requests
+
+from edunews.crawl.guard import CheckedAdapter, is_private_address, watching
+from edunews.crawl.http import FetchError, HttpClient
+from edunews.crawl.limits import BoundedDecoder, TooLarge, gunzip_capped
+from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
+from edunews.crawl.xml import parse_xml
+from edunews.testsites import Reply, load_articles, serve
+from edunews.testsites.hostile_http import EXPECTED, SITEMAPS, HostileHttpSite, _gzip_bomb
+
+CAP = 10 * 1024 * 1024
+DEADLINE = 1.5
+MARGIN = 2.5  # loose: the test is that a request ends at all, not how fast
+
+
+class Decoy:
+    """A listening socket that only counts the connections made to it."""
+
+    def __init__(self, host: str = "127.0.0.2") -> None:
+        self.sock = socket.create_server((host, 0))
+        self.sock.settimeout(0.2)
+        self.address = f"{host}:{self.sock.getsockname()[1]}"
+        self.accepted = 0
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.accepted += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop = True
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def decoy():
+    d = Decoy()
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def hostile(decoy):
+    site = HostileHttpSite(load_articles(2), decoy=decoy.address, trickle_limit=30.0)
+    with serve(site) as served:
+        yield site, served
+
+
+def client(**kwargs) -> HttpClient:
+    options = dict(
+        allowed_hosts={"127.0.0.1"},
+        allow_private_network=True,
+        interval=0.0,
+        backoff=0.01,
+        deadline=30.0,  # the trickle tests set theirs: elsewhere a slow machine is no failure
+    )
+    return HttpClient(**{**options, **kwargs})
+
+
+def fetch_error(url: str, **kwargs) -> FetchError:
+    with pytest.raises(FetchError) as err:
+        client(**kwargs).get(url)
+    return err.value
+
+
+# Decompression --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/bomb-page", "/bomb-deflate", "/bomb-layers"])
+def test_compressed_bombs_stop_at_the_cap_on_the_inflated_size(hostile, path):
+    site, served = hostile
+    error = fetch_error(served.url + path[1:])
+    assert error.outcome == "too_large"
+    coding = "deflate" if "deflate" in path else "gzip"
+    assert error.reason == f"{coding} body inflates past the {CAP}-byte cap"
+
+
+def test_decompression_is_bounded_by_the_cap_we_set(hostile):
+    site, served = hostile
+    # 2 GiB in 2 MB: with a 3 MB cap (the compressed body fits), the verdict is at 3 MB.
+    error = fetch_error(served.url + "bomb-page", max_bytes=3_000_000)
+    assert error.reason == "gzip body inflates past the 3000000-byte cap"
+
+
+def test_sitemap_bomb_served_as_a_gzip_file_is_too_large_not_gigabytes():
+    bomb = _gzip_bomb(b"<urlset>", 2 * 1024**3)
+    assert len(bomb) < 3 * 1024 * 1024
+    with pytest.raises(FetchError) as err:
+        parse_xml(bomb)
+    assert err.value.outcome == "too_large"
+    assert err.value.reason == f"gzip sitemap inflates past the {CAP}-byte cap"
+    with pytest.raises(FetchError):
+        parse_xml(gzip.compress(bomb))  # gzip inside gzip
+
+
+def test_concatenated_and_nested_gzip_sitemaps_parse_whole():
+    doc = b'<urlset xmlns="x"><url><loc>http://a.test/1</loc></url><url><loc>http://a.test/2</loc></url></urlset>'
+    # Two members: the document is split across them, as `cat a.gz b.gz` makes it.
+    two_members = gzip.compress(doc[:40]) + gzip.compress(doc[40:])
+    for body in (two_members, gzip.compress(two_members), gzip.compress(doc) + b"\0" * 8):
+        root = parse_xml(body)
+        assert root is not None and [u[0].text for u in root] == [
+            "http://a.test/1",
+            "http://a.test/2",
+        ]
+    assert parse_xml(b"\x1f\x8b\x08\x00 not gzip") is None
+
+
+def test_sitemap_discovery_reports_the_bombs_as_too_large_and_lists_the_rest(hostile):
+    from edunews.crawl import sitemaps
+    from edunews.crawl.discovery import Context, Found, ListingFailure
+
+    site, served = hostile
+    items = list(sitemaps.discover(Context(client(respect_robots=False)), served.url))
+    failures = {
+        i.url.rsplit("/", 1)[1]: i.error.outcome for i in items if isinstance(i, ListingFailure)
+    }
+    assert failures == {
+        "gzip-bomb-sitemap.xml": "too_large",
+        "nested-gzip-sitemap.xml": "too_large",
+    }
+    found = {i.url for i in items if isinstance(i, Found)}
+    assert served.url + "good/1" in found and served.url + "bomb-page" in found
+
+
+PEAK_SCRIPT = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))  # never 4 GB on a shared box
+from edunews.crawl.http import FetchError, HttpClient
+from edunews.crawl.xml import parse_xml
+from edunews.testsites.hostile_http import _gzip_bomb
+outcome = None
+if sys.argv[1] == "xml":
+    body = _gzip_bomb(b"<urlset>", 2 * 1024**3)
+    try:
+        parse_xml(body)
+    except FetchError as exc:
+        outcome = exc.outcome
+else:
+    try:
+        HttpClient(allow_private_network=True, interval=0, respect_robots=False).get(sys.argv[1])
+    except FetchError as exc:
+        outcome = exc.outcome
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent (pytest) at fork.
+with open("/proc/self/status") as status:
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) // 1024
+print(json.dumps({"outcome": outcome, "peak_mb": peak}))
+"""
+
+
+@pytest.mark.parametrize("target", ["xml", "bomb-page", "bomb-layers"])
+def test_a_2_gib_bomb_never_costs_more_than_a_few_times_the_cap_in_memory(hostile, target):
+    site, served = hostile
+    arg = target if target == "xml" else served.url + target
+    # A fresh process, whose high-water mark is this fetch's alone.
+    run = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, arg], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["outcome"] == "too_large"
+    assert result["peak_mb"] < 300  # measured ~60 MB; unbounded, 4 GB or MemoryError
+
+
+def test_only_gzip_and_deflate_are_asked_for_and_others_are_refused(hostile):
+    site, served = hostile
+    seen = []
+
+    class Echo:
+        def handle(self, request):
+            seen.append(request.headers.get("accept-encoding"))
+            if request.path == "/raw-deflate":  # deflate without the zlib header, as IIS sends
+                compressor = zlib.compressobj(wbits=-15)
+                body = compressor.compress("<p>ดี</p>".encode()) + compressor.flush()
+                return Reply(200, body, {"Content-Encoding": "deflate"})
+            body = gzip.compress("<p>ดี</p>".encode())
+            return Reply(200, body, {"Content-Encoding": "GZIP", "Content-Type": "text/html"})
+
+    with serve(Echo()) as echo:
+        assert client(respect_robots=False).get(echo.url + "page").body == "<p>ดี</p>".encode()
+        assert client(respect_robots=False).get(echo.url + "raw-deflate").body == (
+            "<p>ดี</p>".encode()
+        )
+    assert seen == ["gzip, deflate", "gzip, deflate"]
+    error = fetch_error(served.url + "unasked-coding")
+    assert error.outcome == "parse_error" and "'br'" in error.reason
+    error = fetch_error(served.url + "corrupt-gzip")
+    assert error.outcome == "parse_error" and "corrupt" in error.reason
+    assert site.calls["/corrupt-gzip"] == 1  # a corrupt body is not a network error to retry
+
+
+def test_an_error_page_in_an_unreadable_coding_is_still_its_status():
+    class Broken:
+        def handle(self, request):
+            return Reply(404, b"\x8b\x02junk", {"Content-Encoding": "br"})
+
+    with serve(Broken()) as served:
+        resp = client(respect_robots=False).get(served.url + "gone")
+    assert resp.status == 404 and resp.body == b""
+
+
+def test_bounded_decoder_counts_every_layer():
+    inner = zlib.compress(b" " * (5 * 1024 * 1024))
+    decoder = BoundedDecoder(["deflate"], cap=1024 * 1024)
+    with pytest.raises(TooLarge):
+        decoder.feed(inner)
+    assert gunzip_capped(b"<xml/>", 10) == b"<xml/>"  # not gzip: as it is
+
+
+# Trickling servers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/trickle-headers", "/trickle-body"])
+def test_a_trickling_server_is_cut_at_the_deadline_and_not_retried(hostile, path):
+    site, served = hostile
+    started = time.monotonic()
+    error = fetch_error(served.url + path[1:], retries=3, deadline=DEADLINE)
+    elapsed = time.monotonic() - started
+    assert error.outcome == "network_error"
+    assert error.reason == f"deadline: no complete answer within {DEADLINE:g} s"
+    assert elapsed < DEADLINE + MARGIN
+    assert site.calls[path] == 1
+
+
+def test_the_deadline_holds_on_a_reused_keep_alive_connection(hostile):
+    site, served = hostile
+    c = client(respect_robots=False, deadline=DEADLINE)
+    assert c.get(served.url + "good/1").status == 200  # leaves a pooled connection
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="deadline"):
+        c.get(served.url + "trickle-body")
+    assert time.monotonic() - started < DEADLINE + MARGIN
+    assert c.get(served.url + "good/1").status == 200  # the client is fine afterwards
+
+
+def test_a_server_cannot_fill_the_cookie_jar():
+    class Cookies:
+        def handle(self, request):
+            n = len(request.headers.get("cookie", ""))
+            reply = Reply.html(f"<p>{n}</p>")
+            reply.headers["Set-Cookie"] = f"c{request.path[1:]}={'x' * int(request.arg('n'))}"
+            return reply
+
+    c = client(respect_robots=False)
+    with serve(Cookies()) as served:
+        big = [int(c.get(served.url + f"{i}?n=3000").text()[3:-4]) for i in range(10)]
+        small = [int(c.get(served.url + f"s{i}?n=10").text()[3:-4]) for i in range(80)]
+    # Without a bound the 10th request carried 27 KB of cookies, the 90th 30 KB and more.
+    assert max(big + small) <= 8192 + 50 * 4
+    assert len(c.session.cookies) == 50
+
+
+# The per-source budget ------------------------------------------------------------------
+
+
+def test_no_request_starts_after_the_budget(hostile):
+    site, served = hostile
+    error = fetch_error(served.url + "good/1", stop_at=time.monotonic() - 1)
+    assert error.outcome == "over_budget" and "time budget" in error.reason
+    assert sum(site.calls.values()) == 0
+
+
+def test_a_request_in_flight_is_cut_at_the_budget(hostile):
+    site, served = hostile
+    started = time.monotonic()
+    error = fetch_error(served.url + "trickle-body", deadline=60, budget=1.0)
+    assert error.outcome == "over_budget"
+    assert error.reason.startswith("the source's time budget of ") and "min ran out" in error.reason
+    assert time.monotonic() - started < 1.0 + MARGIN
+    assert site.calls["/trickle-body"] == 1
+
+
+def test_a_retry_that_would_wait_past_the_budget_is_not_made():
+    calls = Counter()
+
+    class Busy:
+        def handle(self, request):
+            calls[request.path] += 1
+            return Reply(503, b"busy", {"Retry-After": "30"})
+
+    with serve(Busy()) as served:
+        started = time.monotonic()
+        error = fetch_error(served.url + "x", respect_robots=False, budget=3.0)
+    assert error.outcome == "over_budget"
+    assert time.monotonic() - started < 3.0
+    assert calls["/x"] == 1
+
+
+# URLs: one parser for the checks and the connection -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/redirect-backslash", "/redirect-userinfo", "/redirect-odd-ip", "/redirect-nul"]
+)
+def test_lying_redirects_never_reach_another_host(hostile, decoy, path):
+    site, served = hostile
+    error = fetch_error(served.url + path[1:])
+    assert error.outcome == "off_site"
+    assert decoy.accepted == 0
+
+
+def test_a_start_url_with_backslash_userinfo_connects_to_no_one(hostile, decoy):
+    site, served = hostile
+    error = fetch_error(f"http://{decoy.address}\\@127.0.0.1:{served.port}/good/1")
+    assert error.outcome == "off_site" and "127.0.0.2" in error.reason
+    assert decoy.accepted == 0
+
+
+def test_odd_ip_spellings_are_checked_as_the_address_they_are(decoy):
+    port = decoy.address.split(":")[1]
+    for spelling in ("2130706434", "0x7f.0.0.2", "0177.0.0.2", "127.2", "[::ffff:127.0.0.2]"):
+        error = fetch_error(f"http://{spelling}:{port}/")
+        assert error.outcome == "off_site"
+        assert "127.0.0.2" in error.reason, spelling
+        # Public-only mode (the default) sees the loopback address too.
+        with pytest.raises(FetchError) as err:
+            HttpClient(interval=0.0).get(f"http://{spelling}:{port}/")
+        assert err.value.outcome == "off_site" and "127.0.0.2" in err.value.reason
+    assert decoy.accepted == 0
+
+
+def test_connections_refuse_a_host_the_checks_did_not_pass(decoy):
+    session = requests.Session()
+    session.mount("http://", CheckedAdapter())
+    with watching("127.0.0.1", None), pytest.raises(requests.ConnectionError, match="refused"):
+        session.get(f"http://{decoy.address}/", timeout=5)
+    assert decoy.accepted == 0
+    with watching("127.0.0.2", None), pytest.raises(requests.RequestException):
+        session.get(f"http://{decoy.address}/", timeout=2)  # the checked host: connects
+    assert decoy.accepted == 1
+
+
+def test_every_path_of_the_hostile_site_gets_its_expected_outcome(hostile, decoy):
+    site, served = hostile
+    c = client(retries=1, deadline=DEADLINE)
+    for path, expected in EXPECTED.items():
+        try:
+            resp = c.get(served.url + path[1:])
+            outcome = "http_error" if resp.status >= 300 else "stored"
+            if path in SITEMAPS:
+                outcome = "stored" if parse_xml(resp.body) is not None else "parse_error"
+        except FetchError as exc:
+            outcome = exc.outcome
+        assert outcome == expected, path
+    assert c.get(served.url + "good/1").status == 200
+    assert decoy.accepted == 0
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://127.0.0.1:8080\\@news.test/", "http://127.0.0.1:8080/@news.test/"),
+        (
+            "HTTP://News.Test:80/a/../b c?q=ไทย#frag",
+            "http://news.test/b%20c?q=%E0%B9%84%E0%B8%97%E0%B8%A2",
+        ),
+        ("http://2130706433/", "http://127.0.0.1/"),
+        ("http://0x7f.0.0.1/", "http://127.0.0.1/"),
+        ("http://0177.0.0.1/", "http://127.0.0.1/"),
+        ("http://127.1/", "http://127.0.0.1/"),
+        ("http://[::ffff:7f00:1]/", "http://127.0.0.1/"),
+        ("http://%31%32%37.0.0.1/", "http://127.0.0.1/"),
+        ("http://１２７．０．０．１/", "http://127.0.0.1/"),
+        ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+        (" http://a.test/\tx\n ", "http://a.test/x"),
+        ("http:\\\\a.test\\x", "http://a.test/x"),
+        ("http:///a.test", "http://a.test/"),
+        ("http://a.test./", "http://a.test/"),
+        ("http://สพป.test/ข่าว", "http://xn--s3cf9a.test/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7"),
+        ("https://a.test:443/?a=%20b", "https://a.test/?a=%20b"),
+    ],
+)
+def test_normalize_url(url, expected):
+    assert normalize_url(url) == expected
+    assert normalize_url(expected) == expected  # a fixed point: normalising twice is once
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://user:pass@a.test/",
+        "http://a.test@b.test/",
+        "http://a.test:99999/",
+        "http://a.test:0/",
+        "http://a.test:8o/",
+        "http://a.test/x\x00y",
+        "http://a\x01b.test/",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "//a.test/",
+        "http://example.123/",
+        "http://256.0.0.1/",
+        "http:///",
+        "http://a..b/",
+        "http://[::1/",
+        "http://a b.test/",
+        "http://a.test/" + "x" * 9000,
+    ],
+)
+def test_normalize_url_refuses(url):
+    with pytest.raises(BadUrl):
+        normalize_url(url)
+
+
+def test_join_url_reads_links_as_browsers_do():
+    base = "http://a.test/news/2567/"
+    assert join_url(base, "../2566/1.html#top") == "http://a.test/news/2566/1.html"
+    assert join_url(base, "\\\\evil.test\\x") == "http://evil.test/x"
+    assert join_url(base, "?p=5") == "http://a.test/news/2567/?p=5"
+    assert url_host("http://[::1]:81/") == "::1"
+    with pytest.raises(BadUrl):
+        join_url(base, "mailto:x@a.test")
+
+
+def test_ipv6_spellings_of_private_ipv4_addresses_are_private():
+    assert is_private_address("::ffff:10.0.0.1")
+    assert is_private_address("2002:7f00:1::")  # 6to4 of 127.0.0.1
+    assert is_private_address("64:ff9b::a00:1")  # NAT64 of 10.0.0.1
+    assert not is_private_address("64:ff9b::808:808")  # NAT64 of 8.8.8.8
