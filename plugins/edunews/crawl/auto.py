@@ -43,21 +43,39 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
         yield ListingFailure(base_url, exc)
         return
     if home_is_feed:
-        learned.way = "feed"
+        learned.set_way("feed")
         yield from feeds.discover(ctx, home.url)  # the start URL is a feed itself
         return
     soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
+    doubtful: list = []  # a sitemap whose sample read as no article: used if nothing better
     for way, attempt in _attempts(ctx, home, soup):
         items = list(attempt)
         if _NOT_OFFERED in items:
             continue
+        found = [i for i in items if isinstance(i, Found)]
+        first_sitemap = way == "sitemap" and learned.way != "sitemap" and not ctx.since
+        if found and first_sitemap and not _sample_is_articles(ctx, found):
+            doubtful = items  # a sitemap of menu pages? look for the news first
+            continue
         # An increment may well find nothing new: that is still the way to go.
-        if any(isinstance(i, Found) for i in items) or (ctx.since and not items):
-            learned.way = way
+        if found or (ctx.since and not items):
+            learned.set_way(way)
             yield from items
+            if way == "feed" and not ctx.since:
+                yield from _beyond_the_feed(ctx, home)
+                learned.set_way("feed")  # the nightly increments: the feed is enough
             return
     # Nothing article-like from REST, feeds or sitemaps: look for the news like a person.
-    yield from explore.discover(ctx, home.url, home=home)
+    if not doubtful:
+        yield from explore.discover(ctx, home.url, home=home)
+        return
+    explored = list(explore.discover(ctx, home.url, home=home))
+    if any(isinstance(i, Found) for i in explored):
+        yield from explored
+        return
+    # Exploring found nothing either: the sitemap's pages it is (dates unreadable, perhaps).
+    learned.set_way("sitemap")
+    yield from doubtful
 
 
 def _attempts(ctx: Context, home: Response, soup: BeautifulSoup):
@@ -80,6 +98,29 @@ def _attempts(ctx: Context, home: Response, soup: BeautifulSoup):
     for feed_url in _feeds(soup, home.url):
         yield "feed", feeds.discover(ctx, feed_url)
     yield "sitemap", _quiet_sitemaps(ctx, home.url)
+
+
+def _sample_is_articles(ctx: Context, found: list[Found]) -> bool:
+    """Whether one of a few of the sitemap's pages (first, middle, last) reads as an
+    article: some sitemaps list only the menu pages."""
+    sample = list(dict.fromkeys(f.url for f in (found[0], found[len(found) // 2], found[-1])))
+    for url in sample:
+        try:
+            resp = ctx.fetch(url, why="sitemap sample (auto)", conditional=False)
+        except FetchError:
+            continue
+        if resp.status == 200 and explore.page_verdict(resp).article:
+            return True
+    return False
+
+
+def _beyond_the_feed(ctx: Context, home: Response) -> Iterator[Found | ListingFailure]:
+    """A feed shows the newest ten or so: on a full crawl, the site's listings are read too
+    (quietly: a site whose only way is its feed is no failure)."""
+    for item in explore.discover(ctx, home.url, home=home):
+        if isinstance(item, ListingFailure) and item.error.outcome == "no_articles":
+            continue
+        yield item
 
 
 def _quiet_sitemaps(ctx: Context, base_url: str) -> Iterator[object]:

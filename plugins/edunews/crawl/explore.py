@@ -36,6 +36,7 @@ MAX_LISTING_READS = 500  # pages of all listings in one run: a trap of endless l
 MIN_BODY_CHARS = 200
 LISTING_MIN_LINKS = 3  # links of the article shape that make a page a listing
 MAX_SHAPES = 6
+NO_DATE = "no date"
 HINT = "try listing_url (the page that lists the news) in sources.yml"
 
 # Priorities: lower is read first.
@@ -70,6 +71,10 @@ _PAGE_TEXT = re.compile(
     r"เก่ากว่า|ใหม่กว่า|บทความที่เก่ากว่า|บทความที่ใหม่กว่า|[›»«‹>]{1,2}|>>|<<)\s*$",
     re.I,
 )
+_SCRIPT_GO = re.compile(
+    r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"]([^'\"]+)['\"]|"
+    r"location\.(?:replace|assign)\(\s*['\"]([^'\"]+)['\"]"
+)
 _PAGE_PATH = re.compile(r"/page/\d+/?$|/p\d+/?$")
 _TITLE_LIKE = 12  # characters of anchor text that read like a headline, not a menu word
 
@@ -103,6 +108,11 @@ class Learned:
                 continue  # written by an older version: learned again
         listings = [u for u in data.get("listings") or [] if isinstance(u, str)]
         return cls(shapes, listings, data.get("way"))
+
+    def set_way(self, way: str) -> None:
+        if way != self.way:
+            self.way = way
+            self.changed = True
 
     def is_article_url(self, url: str) -> bool:
         return any(shape.matches(url) for shape in self.shapes)
@@ -153,8 +163,6 @@ def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str
         return Verdict(False, f"unreadable: {type(exc).__name__}")
     if not article.title:
         return Verdict(False, "no title")
-    if article.published_at is None:
-        return Verdict(False, "no date", article.title)
     body = article.body_text
     if len(body) < MIN_BODY_CHARS:
         return Verdict(False, f"main text of {len(body)} characters", article.title)
@@ -169,7 +177,23 @@ def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str
     linked = _linked_headings(soup, url)
     if linked >= 2:
         return Verdict(False, f"{linked} headings or 'read more' link elsewhere", article.title)
+    if article.published_at is None:
+        return Verdict(False, NO_DATE, article.title)  # all else of an article
     return Verdict(True, "article", article.title, article.published_at.date().isoformat())
+
+
+def page_verdict(resp: Response) -> Verdict:
+    """`verdict` of a fetched page."""
+    html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+    soup = BeautifulSoup(html, "lxml")
+    links = []
+    for anchor in soup.find_all("a", href=True):
+        try:
+            target = urldefrag(urljoin(resp.url, anchor["href"].strip()))[0]
+        except ValueError:
+            continue
+        links.append((target, " ".join(anchor.get_text(" ", strip=True).split())))
+    return verdict(html, resp.url, soup, links)
 
 
 _FURNITURE = re.compile(
@@ -384,14 +408,15 @@ class Explorer:
                 self.push(url, _NEWS)
             else:
                 self.push(url, _OTHER)
-        if not self.learned.shapes:
-            # One of each group of headline links is read: an article teaches the shape.
-            for shape, urls in groups.items():
-                if self.rejected_shapes.get(shape, 0) >= 2:
-                    continue
-                priority = _PROBE if len(urls) >= 2 else _CANDIDATE
-                for url in urls[:1]:
-                    self.requeue(url, priority)
+        # One of each group of headline links is read: an article teaches its shape. Once a
+        # shape is known, only larger groups of another shape are (a site may address its
+        # articles two ways: a sidebar by id, the categories by slug).
+        least = 3 if self.learned.shapes else 2
+        for shape, urls in groups.items():
+            if self.rejected_shapes.get(shape, 0) >= 2:
+                continue
+            priority = _PROBE if len(urls) >= least else _CANDIDATE
+            self.requeue(urls[0], priority)
 
     def requeue(self, url: str, priority: int) -> None:
         if url in self.queued:
@@ -406,6 +431,10 @@ class Explorer:
     def read_links(self, soup: BeautifulSoup, page_url: str) -> _Page:
         links: list[tuple[str, str]] = []
         paging: list[str] = []
+        paging_base = page_url
+        base = soup.find("base", href=True)
+        if base:  # old templates set <base href>: relative links resolve against it
+            page_url = self.absolute(page_url, base["href"]) or page_url
         for anchor in soup.find_all(["a", "area"], href=True):
             url = self.absolute(page_url, anchor["href"])
             if url is None:
@@ -414,7 +443,7 @@ class Explorer:
             text = text or (anchor.get("title") or "").strip()
             links.append((url, text))
             rel = " ".join(anchor.get("rel") or []).lower()
-            if is_paging(url, page_url, text, rel):
+            if is_paging(url, paging_base, text, rel):
                 paging.append(url)
         for tag in soup.find_all("link", rel=True, href=True):
             if "next" in [r.lower() for r in tag.get("rel") or []]:
@@ -427,7 +456,18 @@ class Explorer:
             url = self.absolute(page_url, target.strip(" '\""))
             if url:
                 links.append((url, "enter"))  # a splash page's way in
-        return _Page(page_url, links, list(dict.fromkeys(paging)))
+        # Framesets and iframes of old templates hold the content; splash pages that move
+        # on by script. Off-site frames (video, Facebook) fall out in `absolute`.
+        for frame in soup.find_all(["frame", "iframe"], src=True):
+            url = self.absolute(page_url, frame["src"])
+            if url:
+                links.append((url, "enter"))
+        for script in soup.find_all("script", src=False):
+            for match in list(_SCRIPT_GO.finditer(script.string or ""))[:3]:
+                url = self.absolute(page_url, match.group(1) or match.group(2))
+                if url:
+                    links.append((url, "enter"))
+        return _Page(paging_base, links, list(dict.fromkeys(paging)))
 
     def absolute(self, page_url: str, href: str) -> str | None:
         href = href.strip()
@@ -490,7 +530,7 @@ def discover(
         gone = yield from _from_listings(explorer, roots)
         learned.pages_looked_at += explorer.read
         if not gone:
-            learned.way = "explore"
+            learned.set_way("explore")
             return
         # The site changed (a listing is gone, or lists nothing of the shape any more):
         # look for the news again, keeping what the listings that still work gave.
@@ -509,7 +549,7 @@ def discover(
             FetchError("no_articles", f"looked at {looked} pages, found no article; {HINT}"),
         )
         return
-    learned.way = "explore"
+    learned.set_way("explore")
 
 
 def _roots_for(learned: Learned, base_url: str) -> list[str]:

@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from email.utils import format_datetime
 from html import escape
 
 from edunews.testsites.articles import SiteArticle, load_articles
@@ -43,6 +44,8 @@ class Plan:
     extra: dict[str, Reply] = field(default_factory=dict)  # more targets (REST closed ...)
     paging_text: str = "number"  # "number" (1 2 3 ถัดไป) or "older" (บทความที่เก่ากว่า)
     no_news: bool = False
+    feed: int = 0  # a feed of the newest N articles, linked from the home page (0: none)
+    sitemap_of_pages: bool = False  # a sitemap.xml that lists only the menu pages
 
 
 NOISE_LINKS = (
@@ -80,8 +83,9 @@ class ZooSite:
     # Routing -----------------------------------------------------------------------------
     def _route(self) -> None:
         plan = self.plan
-        self.pages["/"] = self.splash if plan.entry == "splash" else self.home
-        if plan.entry == "splash":
+        entry = {"splash": self.splash, "frames": self.frameset}.get(plan.entry, self.home)
+        self.pages["/"] = entry
+        if plan.home != "/":
             self.pages[plan.home] = self.home
         self.pages["/about.php"] = lambda: self.reply(self.frame("ข้อมูลหน่วยงาน", _ABOUT))
         self.pages["/gallery.php"] = self.gallery
@@ -100,6 +104,22 @@ class ZooSite:
         self.pages.update({k: (lambda r=r: r) for k, r in plan.extra.items()})
 
     def handle(self, request: Request) -> Reply:
+        host = "http://" + request.headers.get("host", "127.0.0.1")
+        if request.target == "/sitemap.xml" and self.plan.sitemap_of_pages:
+            locs = "".join(
+                f"<url><loc>{host}{path}</loc></url>" for path in ("/about.php", "/gallery.php")
+            )
+            return Reply.xml(
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+            )
+        if request.target == "/feed/" and self.plan.feed:
+            items = "".join(
+                f"<item><title>{escape(a.title)}</title><link>{host}{escape(self.path_of(a))}"
+                f"</link><pubDate>{format_datetime(a.published)}</pubDate></item>"
+                for a in self.articles[: self.plan.feed]
+            )
+            xml = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+            return Reply(200, xml.encode(), {"Content-Type": "application/rss+xml"})
         page = self.pages.get(request.target)
         return page() if page else Reply.not_found()
 
@@ -126,6 +146,8 @@ class ZooSite:
         meta = ""
         if self.plan.charset != "utf-8":
             meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">'
+        if self.plan.feed:
+            meta += '<link rel="alternate" type="application/rss+xml" href="/feed/">'
         return (
             f"<html><head>{meta}<title>{escape(title)} - สพป.สวนสัตว์ เขต 1</title></head><body>"
             f'<div id="header"><img src="/images/banner.jpg" alt="{_SITE_NAME}"></div>'
@@ -161,6 +183,14 @@ class ZooSite:
             '<img src="/images/intro.jpg" alt="intro"><br>'
             f'<a href="{escape(self.plan.home)}"><img src="/images/enter.gif" alt="">'
             "เข้าสู่เว็บไซต์</a></center></body></html>"
+        )
+
+    def frameset(self) -> Reply:
+        """The home page of many old office sites: a banner frame and a content frame."""
+        return self.reply(
+            "<html><head><title>สพป.สวนสัตว์ เขต 1</title></head>"
+            '<frameset rows="120,*"><frame src="/banner.html" name="top">'
+            f'<frame src="{escape(self.plan.home)}" name="main"></frameset></html>'
         )
 
     def home(self) -> Reply:
@@ -407,6 +437,13 @@ ZOO: dict[str, Callable[[], Plan]] = {
     ),
     "table-of-links": lambda: Plan(_table, _table_listing, template="plain", thai_digits=True),
     "splash": lambda: Plan(_php, _php_listing, template="plain", entry="splash", home="/main.php"),
+    "frames": lambda: Plan(
+        _sef3, _sef3_listing, entry="frames", home="/index.php", charset="windows-874"
+    ),
+    "sitemap-of-pages": lambda: Plan(_table, _table_listing, sitemap_of_pages=True),
+    "wordpress-feed-only-newest": lambda: Plan(
+        _wordpress, _wordpress_listing, template="wordpress", extra=_closed_rest(), feed=3
+    ),
     "no-news": lambda: Plan(_php, _php_listing, no_news=True),
 }
 
