@@ -277,6 +277,15 @@ def test_a_server_cannot_fill_the_cookie_jar():
     assert len(c.session.cookies) == 50
 
 
+def test_answers_that_are_not_http_are_not_asked_again(hostile):
+    site, served = hostile
+    error = fetch_error(served.url + "many-headers", retries=3)
+    assert error.reason == "not an HTTP answer: HTTPException: got more than 100 headers"
+    error = fetch_error(served.url + "bad-status", retries=3)
+    assert error.outcome == "network_error" and "BadStatusLine" in error.reason
+    assert site.calls["/many-headers"] == site.calls["/bad-status"] == 1
+
+
 # The per-source budget ------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import socket
 import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from http.client import HTTPException
+from http.client import HTTPException, IncompleteRead, RemoteDisconnected
 from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urlsplit
 
@@ -319,6 +319,12 @@ class HttpClient:
                 raise FetchError("off_site", f"{_host(url)} {MARKER}") from exc
             if HOST_MARKER in str(exc):
                 raise FetchError("off_site", f"{_host(url)}: {HOST_MARKER}") from exc
+            broken = _broken_answer(exc)
+            if broken:
+                # The server spoke, and not HTTP: asking again gets the same answer.
+                raise FetchError(
+                    "network_error", f"not an HTTP answer: {broken}", retry=False
+                ) from exc
             raise FetchError("network_error", f"{type(exc).__name__}: {_short(exc)}") from exc
 
     def _cut(self, watch: Watch, status: int | None = None) -> FetchError:
@@ -417,6 +423,23 @@ def _short(exc: Exception) -> str:
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
+
+
+def _broken_answer(exc: BaseException) -> str | None:
+    """What http.client found wrong with the answer (over 100 headers, a line over 64 KB, a
+    bad status line), or None when the connection itself failed (closed, reset, refused)."""
+    pending: list[object] = [exc]
+    for _ in range(8):
+        if not pending:
+            return None
+        item = pending.pop()
+        if isinstance(item, RemoteDisconnected | IncompleteRead):
+            return None
+        if isinstance(item, HTTPException):
+            return f"{type(item).__name__}: {str(item)[:100]}".rstrip(": ")
+        if isinstance(item, BaseException):
+            pending += [*item.args, item.__cause__, item.__context__]
+    return None
 
 
 def _normalized(url: str) -> str:
