@@ -4,7 +4,9 @@ text PostgreSQL refuses, one run per source at a time, resuming after a kill."""
 from __future__ import annotations
 
 import os
+import random
 import signal
+import string
 import subprocess
 import sys
 import threading
@@ -244,3 +246,45 @@ def test_a_killed_run_resumes_without_fetching_landed_pages_again(empty_raw):
         fetched = {p for p in served.hits if served.hits[p] > before.get(p, 0)}
     assert {p for p in fetched if p.startswith("/news/")} == {"/news/3"}
     assert len(_pages_of(source.id)) == total
+
+
+def _incompressible(length: int) -> str:
+    return "".join(random.Random(length).choices(string.ascii_letters + string.digits, k=length))
+
+
+def test_a_url_too_long_for_the_indexes_is_logged_once_and_never_fetched(empty_raw):
+    """PostgreSQL's btree takes ~2,700 bytes a row: a 5,000-character URL in a sitemap failed
+    its batch and then its own log row, and the source stopped."""
+    site = NewsSite(load_articles(4))
+    trap = "/news/0?a=" + _incompressible(5000)  # PostgreSQL compresses "xxxx..." to fit
+    site.extra_paths = [trap]
+    with serve(site) as served:
+        source = Source(id="long-url", name="l", kind="sitemap", start_urls=(served.url,))
+        first = crawl_source(source, client=client(source))
+        second = crawl_source(source, client=client(source))
+        trap_hits = served.hits[trap]
+    reason = f"URL of {len(served.url) - 1 + len(trap)} characters: too long for an article's"
+    assert first.new == 4
+    assert dict(first.failures) == {f"parse_error: {reason}": 1}
+    assert second.failures == {}  # settled: not logged again
+    assert trap_hits == 0
+    with connect() as conn:
+        (logged,) = conn.execute(
+            "select url from raw.fetch_log where source_id = 'long-url' and outcome = 'parse_error'"
+        ).fetchone()
+    assert len(logged) <= 2000 and "#cut-sha256=" in logged
+
+
+def test_any_row_with_a_url_too_long_for_the_indexes_lands_shortened(empty_raw):
+    long_url = "http://s.test/" + _incompressible(6000)
+    with connect("loader", autocommit=True) as conn:
+        lander = Lander(conn, "run-long", "long")
+        lander.add(LogRow(long_url, "listed", "listing: HTTP 200", 200))
+        lander.add(LogRow(long_url, "", page=_page(long_url, "long")))
+        lander.flush()
+    with connect() as conn:
+        pages = conn.execute("select url from raw.pages").fetchall()
+        logged = conn.execute("select outcome, url from raw.fetch_log").fetchall()
+    assert len(pages) == 1 and pages[0][0].startswith(long_url[:1000])
+    assert sorted(o for o, _ in logged) == ["listed", "stored"]
+    assert all(url == pages[0][0] for _, url in logged)

@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
 _REASON_CHARS = 300
+# The url indexes of raw.pages and raw.fetch_log take rows of ~2,700 bytes at most (btree);
+# a longer URL failed its whole batch, and then its own log row. No article has one: it is a
+# trap, or junk. Such a URL is logged under a shortened form (see loggable_url).
+MAX_URL_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,16 @@ def store_page(conn: psycopg.Connection, page: FetchedPage) -> tuple[str, int]:
         conn, page, _newest(conn, page.source_id, [page.url]).get(page.url)
     )
     return outcome, page_id
+
+
+def loggable_url(url: str) -> str:
+    """`url` as raw keeps it: itself, or past MAX_URL_CHARS its start and a digest of the
+    whole, after "#" (URLs the crawler keeps have no fragment), so the row fits the indexes
+    and the same URL is recognised as known the next night."""
+    if len(url) <= MAX_URL_CHARS:
+        return url
+    digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{url[: MAX_URL_CHARS - 80]}#cut-sha256={digest}"
 
 
 def storable_page(page: FetchedPage) -> FetchedPage:
@@ -168,12 +182,14 @@ class Lander:
                 self.on_landed(row)
 
     def _prepare(self, row: LogRow) -> None:
-        row.url = storable(row.url)
+        row.url = loggable_url(storable(row.url))
         row.reason = _opt(row.reason)
         row.etag, row.last_modified = _opt(row.etag), _opt(row.last_modified)
         if row.page is None:
             return
         row.page = storable_page(row.page)
+        if len(row.page.url) > MAX_URL_CHARS:
+            row.page = replace(row.page, url=loggable_url(row.page.url))
         host = foreign_host(row.page.canonical_url, self.hosts)
         if host is not None:
             # Identity belongs to the source: a canonical link to another site (or to a
@@ -208,8 +224,14 @@ class Lander:
         row.outcome = "parse_error"
         row.reason = f"could not be stored: {_why(failure)}"[:_REASON_CHARS]
         log.warning("%s: %s %s", self.source_id, page.url if page else row.url, row.reason)
-        with self.conn.transaction():
-            self.conn.execute(_INSERT_LOG, self._log_values(row))
+        try:
+            with self.conn.transaction():
+                self.conn.execute(_INSERT_LOG, self._log_values(row))
+        except (psycopg.Error, UnicodeError, ValueError):
+            if self.conn.closed or self.conn.broken:
+                raise
+            # Not even its log row goes in: the task log keeps it, the source goes on.
+            log.exception("%s: %s could not be logged either", self.source_id, row.url[:200])
 
     def _log_values(self, r: LogRow) -> tuple:
         return (

@@ -22,7 +22,14 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.explore import Learned
 from edunews.crawl.http import FetchError, HttpClient, Response
-from edunews.crawl.land import FetchedPage, Lander, LogRow, foreign_host
+from edunews.crawl.land import (
+    MAX_URL_CHARS,
+    FetchedPage,
+    Lander,
+    LogRow,
+    foreign_host,
+    loggable_url,
+)
 from edunews.crawl.learned import load_learned, save_learned
 from edunews.crawl.state import SourceState, load_state, record_run, source_lock
 from edunews.sources import Source
@@ -278,7 +285,7 @@ class _SourceCrawl:
         return self.summary.stopped is not None
 
     def _is_known(self, url: str) -> bool:
-        return not self.revisit_known and url in self.state.known
+        return not self.revisit_known and loggable_url(url) in self.state.known
 
     def _take(self, item: Found | ListingFailure) -> None:
         if isinstance(item, ListingFailure):
@@ -302,6 +309,11 @@ class _SourceCrawl:
         self.seen.add(item.url)
         if self._unchanged_since_last_run(item):
             self.summary.skipped_known += 1
+            return
+        if len(item.url) > MAX_URL_CHARS:
+            # Logged (shortened) once, settled like any final failure: never fetched.
+            reason = f"URL of {len(item.url)} characters: too long for an article's"
+            self.lander.add(LogRow(item.url, "parse_error", reason))
             return
         if item.article is not None:
             host = foreign_host(item.url, self.source.hosts)
@@ -333,7 +345,7 @@ class _SourceCrawl:
         none), it is not asked for again. --since asks for every known page again."""
         if not self._is_known(item.url):
             return False
-        checked = self.state.checked.get(item.url)
+        checked = self.state.checked.get(loggable_url(item.url))
         if item.lastmod is None or checked is None:
             return True
         # The margin covers the sites' clocks: one extra (conditional) request at most.

@@ -41,6 +41,7 @@ class NewsSite:
         self.lastmod: dict[int, datetime] = {}
         self.canonical_of: Callable[[int], str] | None = None
         self.link_of: Callable[[int], str] | None = None
+        self.extra_paths: list[str] = []  # listed in the sitemap too (traps, junk)
 
     def path(self, index: int) -> str:
         return f"/news/{index}"
@@ -55,7 +56,7 @@ class NewsSite:
                 + (f"<lastmod>{self.lastmod[i].isoformat()}</lastmod>" if i in self.lastmod else "")
                 + "</url>"
                 for i in range(len(self.articles))
-            )
+            ) + "".join(f"<url><loc>{escape(host + p)}</loc></url>" for p in self.extra_paths)
             reply = Reply.xml(
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
             )
