@@ -150,7 +150,7 @@ class Verdict:
     published: str | None = None
 
 
-def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str]]) -> Verdict:
+def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
     """Whether the page is one article: a title, a date, enough main text, and no
     headlines of other pages inside that text (which makes it a listing or a blog view)."""
     if set(dict(parse_qsl(urlsplit(url).query)).keys()) & PAGING_KEYS or _PAGE_PATH.search(
@@ -166,12 +166,18 @@ def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str
     body = article.body_text
     if len(body) < MIN_BODY_CHARS:
         return Verdict(False, f"main text of {len(body)} characters", article.title)
-    # Another page's title inside the main text: a table of links or a blog view.
-    headlines = {
-        text
-        for link, text in links
-        if len(text) >= _TITLE_LIKE and link != url and text != article.title and text in body
-    }
+    # Other pages' titles inside the main text: a table of links or a blog view. News text
+    # may quote another article's title, so a link of a sidebar counts only as a whole line.
+    lines = {line.strip() for line in body.splitlines()}
+    headlines = set()
+    for anchor in soup.find_all("a", href=True):
+        text = " ".join(anchor.get_text(" ", strip=True).split())
+        if len(text) < _TITLE_LIKE or text == article.title or text not in body:
+            continue
+        if urldefrag(urljoin(url, anchor["href"].strip()))[0] == url:
+            continue
+        if text in lines or not _in_furniture(anchor):
+            headlines.add(text)
     if len(headlines) >= 2:
         return Verdict(False, f"lists {len(headlines)} other pages' titles", article.title)
     linked = _linked_headings(soup, url)
@@ -185,15 +191,7 @@ def verdict(html: str, url: str, soup: BeautifulSoup, links: list[tuple[str, str
 def page_verdict(resp: Response) -> Verdict:
     """`verdict` of a fetched page."""
     html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-    soup = BeautifulSoup(html, "lxml")
-    links = []
-    for anchor in soup.find_all("a", href=True):
-        try:
-            target = urldefrag(urljoin(resp.url, anchor["href"].strip()))[0]
-        except ValueError:
-            continue
-        links.append((target, " ".join(anchor.get_text(" ", strip=True).split())))
-    return verdict(html, resp.url, soup, links)
+    return verdict(html, resp.url, BeautifulSoup(html, "lxml"))
 
 
 _FURNITURE = re.compile(
@@ -339,7 +337,7 @@ class Explorer:
         if self.learned.is_article_url(url):
             yield from self.emit(url)
         elif self.is_candidate(url):
-            check = verdict(html, resp.url, soup, page.links)
+            check = verdict(html, resp.url, soup)
             if check.article:
                 self.learned.learn_shape(url)
                 self.verified.add(url)

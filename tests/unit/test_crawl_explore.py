@@ -1,0 +1,209 @@
+"""Exploring: article URL shapes, paging links, what a page is, ways in, and walks that end."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from edunews.crawl import explore
+from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.explore import Explorer, Learned, is_paging, verdict
+from edunews.crawl.http import HttpClient
+from edunews.crawl.shape import Shape
+from edunews.testsites import Reply, serve
+from edunews.testsites.zoo import build
+
+J = "http://s.test/index.php?option=com_content&view="
+
+
+@pytest.mark.parametrize(
+    ("learned_from", "same", "different"),
+    [
+        (
+            J + "article&id=57:meeting&catid=9&Itemid=59",
+            [J + "article&id=8", J + "article&id=12:x-y&catid=3"],
+            [J + "category&id=9", J + "category&id=9&limitstart=5", "http://s.test/index.php"],
+        ),
+        (
+            "http://s.test/news.php?id=5",
+            ["http://s.test/news.php?id=1234"],
+            ["http://s.test/news.php?page=2", "http://s.test/news.php", "http://s.test/about.php"],
+        ),
+        (
+            "http://s.test/2567/05/12/%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%8A%E0%B8%B8%E0%B8%A1/",
+            ["http://s.test/2566/01/03/meeting/", "http://s.test/2567/12/31/a-b-c/"],
+            ["http://s.test/2567/05/12/", "http://s.test/category/news/page/2/"],
+        ),
+        (
+            "http://s.test/index.php/news/123-meeting",
+            ["http://s.test/index.php/news/9-x"],
+            ["http://s.test/index.php/news", "http://s.test/index.php/activities/9-x"],
+        ),
+        (
+            "http://s.test/2024/05/blog-post_12.html",
+            ["http://s.test/2023/11/meeting.html"],
+            ["http://s.test/2024/05/", "http://s.test/search/label/ข่าว"],
+        ),
+        ("http://s.test/2567/?p=12", ["http://s.test/2563/?p=3"], ["http://s.test/2567/?cat=3"]),
+    ],
+)
+def test_an_article_shape_matches_its_siblings_and_not_the_listings(learned_from, same, different):
+    shape = Shape.of(learned_from)
+    assert shape.has_variable
+    assert all(shape.matches(url) for url in same)
+    assert not any(shape.matches(url) for url in different)
+    assert Shape.from_json(shape.as_json()) == shape
+
+
+def test_a_home_page_or_a_menu_page_teaches_no_shape():
+    learned = Learned()
+    for url in ("http://s.test/", "http://s.test/about.php", "http://s.test/index.php"):
+        learned.learn_shape(url)
+    assert learned.shapes == [] and not learned.changed
+
+
+def test_learned_state_survives_json_and_ignores_what_it_cannot_read():
+    learned = Learned()
+    learned.learn_shape("http://s.test/news.php?id=5")
+    learned.learn_listing("http://s.test/news.php?page=1")
+    learned.set_way("explore")
+    again = Learned.from_json({**learned.as_json(), "shapes": [*learned.as_json()["shapes"], 7]})
+    assert again.shapes == learned.shapes and again.listings == learned.listings
+    assert again.way == "explore" and Learned.from_json(None).shapes == []
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "text", "expected"),
+    [
+        ("http://s.test/x.php?cat=3&limitstart=10", "http://s.test/x.php?cat=3", "2", True),
+        ("http://s.test/category/news/page/2/", "http://s.test/category/news/", "ถัดไป", True),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "๒", False),
+        ("http://s.test/list.php?cid=9&page=3", "http://s.test/list.php?cid=9", "3", True),
+        ("http://s.test/search?updated-max=2024", "http://s.test/", "บทความที่เก่ากว่า", True),
+        ("http://s.test/about.php", "http://s.test/", "ถัดไป", False),
+        ("http://s.test/news.php?id=4", "http://s.test/news.php?id=5", "next", False),
+    ],
+)
+def test_paging_links(url, page, text, expected):
+    assert is_paging(url, page, text) is expected
+
+
+def _verdict(site, target: str):
+    html = site.pages[target]().body.decode("cp874" if site.plan.charset != "utf-8" else "utf-8")
+    url = "http://s.test" + target
+    return verdict(html, url, BeautifulSoup(html, "lxml"))
+
+
+def test_what_a_page_is_decided_from_the_page():
+    site = build("joomla3-blog", 10)
+    for article in site.articles:  # one quotes another's title: still an article
+        assert _verdict(site, site.path_of(article)).article
+    blog = site.plan.listing(site.plan.sections[0], 1)
+    assert not _verdict(site, blog).article, "a blog view with intros is no article"
+    table = build("table-of-links", 10)
+    assert not _verdict(table, table.plan.listing(table.plan.sections[0], 1)).article
+    album = _verdict(site, "/gallery.php?album=1")
+    assert not album.article and "characters" in album.why, "a photo album is no article"
+    assert not _verdict(site, "/about.php").article
+
+
+def _walk(site_or_handler, **settings) -> tuple[list[str], list[str], Learned, int]:
+    with serve(site_or_handler) as served:
+        learned = Learned()
+        ctx = Context(
+            HttpClient(allow_private_network=True, interval=0.0, backoff=0.01, read_timeout=5),
+            settings={"learned": learned, **settings},
+        )
+        items = list(explore.discover(ctx, served.url))
+        requests = sum(served.hits.values())
+    found = [i.url for i in items if isinstance(i, Found)]
+    failures = [i.error.reason for i in items if isinstance(i, ListingFailure)]
+    return found, failures, learned, requests
+
+
+class _Maze:
+    """Every page links to twenty new news-looking pages with title-like anchors, none an
+    article: an endless site."""
+
+    def handle(self, request):
+        n = int(request.arg("n", "0") or 0)
+        links = "".join(
+            f'<li><a href="/news/list.php?n={n * 20 + i + 1}">ข่าวประชาสัมพันธ์ หมวดที่ {n * 20 + i}</a>'
+            for i in range(20)
+        )
+        return Reply.html(f"<html><body><h1>ข่าว</h1><ul>{links}</ul></body></html>")
+
+
+def test_an_endless_site_is_walked_within_the_budget_and_fails_with_its_reason():
+    found, failures, _, requests = _walk(_Maze(), max_discovery_pages=25)
+    assert found == []
+    assert len(failures) == 1 and "found no article" in failures[0]
+    assert requests <= 25 + 2  # the budget, the start page and robots.txt
+
+
+class _EndlessListing:
+    """A listing whose 'next' never ends, each page listing new article-shaped links."""
+
+    def __init__(self) -> None:
+        self.site = build("php-news", 4)
+
+    def handle(self, request):
+        if request.path == "/news.php" and request.arg("page"):
+            page = int(request.arg("page"))
+            rows = "".join(
+                f'<tr><td><a href="/news.php?id={1000 + page * 5 + i}">'
+                f"ข่าวที่ {page}-{i} การประชุมครู</a>"
+                for i in range(5)
+            )
+            nav = f'<a href="/news.php?type=9&page={page + 1}">ถัดไป</a>'
+            return Reply.html(f"<html><body><table>{rows}</table>{nav}</body></html>")
+        return self.site.handle(request)
+
+
+def test_an_endless_listing_is_read_no_further_than_its_cap():
+    found, _, learned, requests = _walk(_EndlessListing())
+    assert learned.shapes and len(found) > 4
+    assert requests <= explore.MAX_DISCOVERY_PAGES + explore.MAX_LISTING_PAGES * 2 + 5
+
+
+class _OldSite:
+    """A frameset home, a content frame behind a script redirect, links relative to <base>."""
+
+    def __init__(self) -> None:
+        self.site = build("php-news", 6)
+
+    def handle(self, request):
+        if request.target == "/":
+            return Reply.html('<frameset><frame src="/go.html"></frameset>')
+        if request.target == "/go.html":
+            return Reply.html("<script>window.location.href = '/portal/home.php';</script>")
+        if request.target == "/portal/home.php":
+            listing = self.site.plan.listing(self.site.plan.sections[0], 1).lstrip("/")
+            return Reply.html(
+                '<html><head><base href="/"></head><body>'
+                f'<a href="{listing}">ข่าวประชาสัมพันธ์</a></body></html>'
+            )
+        return self.site.handle(request)
+
+
+def test_frames_script_redirects_and_base_href_lead_to_the_news():
+    found, failures, _, _ = _walk(_OldSite())
+    assert failures == [] and len(found) >= 3
+    assert all("/news.php?id=" in url for url in found)
+
+
+def test_the_operators_listing_url_is_read_first():
+    site = build("no-news")
+    news = build("php-news", 6)
+    site.pages.update(news.pages)  # news exists, but no link leads to it
+    with serve(site) as served:
+        truth = news.truth(served.url)
+    found, failures, _, _ = _walk(site, listing_url=news.plan.listing(news.plan.sections[0], 1))
+    assert failures == []
+    assert {url.split("/", 3)[3] for url in found} == {url.split("/", 3)[3] for url in truth}
+
+
+def test_explorer_stays_on_the_site():
+    explorer = Explorer(Context(HttpClient()), "http://www.s.test/", Learned())
+    assert explorer.in_site("http://s.test/news.php") and explorer.in_site("https://s.test/")
+    assert not explorer.in_site("http://other.test/") and not explorer.in_site("ftp://s.test/")
