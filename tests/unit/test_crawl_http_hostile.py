@@ -4,6 +4,7 @@ trickling headers and bodies, the per-source budget, URLs two parsers read diffe
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import socket
@@ -247,6 +248,31 @@ def test_a_trickling_server_is_cut_at_the_deadline_and_not_retried(hostile, path
     assert error.reason == f"deadline: no complete answer within {DEADLINE:g} s"
     assert elapsed < DEADLINE + MARGIN
     assert site.calls[path] == 1
+
+
+def test_a_tls_handshake_that_trickles_is_cut_at_the_deadline_too():
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted = []
+
+    def trickle() -> None:
+        conn, _ = server.accept()
+        accepted.append(conn)
+        # A handshake record announcing 16 KB, sent a byte at a time: OpenSSL waits for all.
+        with contextlib.suppress(OSError):
+            conn.sendall(b"\x16\x03\x03\x40\x00")
+            for _ in range(150):
+                conn.sendall(b"\x00")
+                time.sleep(0.2)
+        conn.close()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    url = f"https://127.0.0.1:{server.getsockname()[1]}/"
+    started = time.monotonic()
+    error = fetch_error(url, respect_robots=False, deadline=DEADLINE, retries=3)
+    assert error.reason == f"deadline: no complete answer within {DEADLINE:g} s"
+    assert time.monotonic() - started < DEADLINE + MARGIN
+    assert len(accepted) == 1
+    server.close()
 
 
 def test_the_deadline_holds_on_a_reused_keep_alive_connection(hostile):

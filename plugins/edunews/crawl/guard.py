@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -62,6 +63,10 @@ class Watch:
 
     At `ends_at` (a time.monotonic() value) the socket attached last is shut down, so a
     blocked read returns at once; `expired` tells the client why the read ended.
+
+    The watch keeps its own duplicate of the socket's descriptor: shutdown acts on the
+    connection whichever descriptor names it, so it also reaches a socket that TLS has
+    taken over mid-handshake, and a descriptor number reused after a close is never hit.
     """
 
     def __init__(self, host: str | None, ends_at: float | None) -> None:
@@ -69,7 +74,7 @@ class Watch:
         self.ends_at = ends_at
         self.expired = False
         self._lock = threading.Lock()
-        self._sock: socket.socket | None = None
+        self._dup: socket.socket | None = None
         self._done = False
         self._timer: threading.Timer | None = None
         if ends_at is not None:
@@ -81,9 +86,14 @@ class Watch:
         with self._lock:
             if self._done:
                 return
-            self._sock = sock
+            try:
+                dup = socket.socket(fileno=os.dup(sock.fileno()))
+            except OSError:
+                return  # a socket already closed: nothing left to cut
+            self._release()
+            self._dup = dup
             if self.expired:
-                _shut(sock)
+                _shut(dup)
 
     def _expire(self) -> None:
         with self._lock:
@@ -91,15 +101,20 @@ class Watch:
             if self._done:
                 return
             self.expired = True
-            if self._sock is not None:
-                _shut(self._sock)
+            if self._dup is not None:
+                _shut(self._dup)
 
     def close(self) -> None:
         with self._lock:
             self._done = True
-            self._sock = None
+            self._release()
         if self._timer is not None:
             self._timer.cancel()
+
+    def _release(self) -> None:
+        if self._dup is not None:
+            self._dup.close()
+            self._dup = None
 
 
 _local = threading.local()
@@ -123,7 +138,7 @@ def watching(host: str | None, ends_at: float | None) -> Iterator[Watch]:
 
 
 def _shut(sock: socket.socket) -> None:
-    # shutdown, not close: the reading thread owns the socket and closes it itself.
+    # shutdown, not close: the reading thread owns the connection and closes it itself.
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
 
