@@ -75,6 +75,8 @@ def test_every_article_and_nothing_else_then_straight_to_the_listings(empty_raw,
     assert second_requests < first_requests / 2
     learned = learned_rows(shape)[-1]
     assert learned["shapes"] and learned["listings"]
+    # A listing's first page is remembered, not each of its pages (nor a page per night).
+    assert len(learned["listings"]) <= len(site.plan.sections) + 1
     if site.plan.feed:
         # The feed showed the newest three; the listings gave the rest on the first night,
         # and the feed is all a nightly increment needs.

@@ -77,7 +77,10 @@ def test_learned_state_survives_json_and_ignores_what_it_cannot_read():
     [
         ("http://s.test/x.php?cat=3&limitstart=10", "http://s.test/x.php?cat=3", "2", True),
         ("http://s.test/category/news/page/2/", "http://s.test/category/news/", "ถัดไป", True),
-        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "๒", False),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "๒", True),
+        ("http://s.test/list.php?cid=9&p=3", "http://s.test/list.php?cid=9&p=2", "3", True),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "ข่าวเก่า", False),
+        ("http://s.test/view.php?cid=9&p=2", "http://s.test/list.php?cid=9", "2", False),
         ("http://s.test/list.php?cid=9&page=3", "http://s.test/list.php?cid=9", "3", True),
         ("http://s.test/search?updated-max=2024", "http://s.test/", "บทความที่เก่ากว่า", True),
         ("http://s.test/about.php", "http://s.test/", "ถัดไป", False),

@@ -489,10 +489,27 @@ def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:
         return True
     same = _without_paging(url) == _without_paging(page_url)
     marked = _has_paging(url)
-    if same and (marked or _PAGE_TEXT.match(text)):
+    numbered = bool(_PAGE_TEXT.match(text))
+    if same and (marked or numbered):
         return True
+    if numbered and _one_number_apart(url, page_url):
+        return True  # ?cid=9&p=2, ?pg=3, ?hal=2: a paging key of the site's own naming
     # Blogger and friends: "Older posts" pointing at a search with updated-max.
     return bool(_PAGE_TEXT.match(text) and marked)
+
+
+def _one_number_apart(url: str, page_url: str) -> bool:
+    """The same page but for one query value that is a number (or one numeric key added)."""
+    a, b = urlsplit(url), urlsplit(page_url)
+    if (a.netloc.lower(), a.path) != (b.netloc.lower(), b.path):
+        return False
+    qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
+    differing = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
+    if len(differing) != 1:
+        return False
+    key = differing.pop()
+    # "id", "nid", "newsid": the next article, not the next page.
+    return qa.get(key, "x").isdigit() and not key.lower().endswith("id")
 
 
 def _has_paging(url: str) -> bool:
