@@ -21,6 +21,7 @@ import requests
 from edunews.crawl.guard import CheckedAdapter, is_private_address, watching
 from edunews.crawl.http import FetchError, HttpClient
 from edunews.crawl.limits import BoundedDecoder, TooLarge, gunzip_capped
+from edunews.crawl.ratelimit import HostLimiter
 from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
 from edunews.crawl.xml import parse_xml
 from edunews.testsites import Reply, load_articles, serve
@@ -346,6 +347,26 @@ def test_a_retry_that_would_wait_past_the_budget_is_not_made():
     assert error.outcome == "over_budget"
     assert time.monotonic() - started < 3.0
     assert calls["/x"] == 1
+
+
+def test_a_turn_at_the_host_after_the_budget_is_not_waited_for():
+    limiter = HostLimiter()
+    calls = Counter()
+
+    class Site:
+        def handle(self, request):
+            calls[request.path] += 1
+            return Reply.html("<p>ok</p>")
+
+    with serve(Site()) as served:
+        c = client(respect_robots=False, limiter=limiter, budget=1.0)
+        limiter.push_back(c.host_key(served.url), 60)  # a Retry-After: 60 from before
+        started = time.monotonic()
+        error = fetch_error(served.url + "x", respect_robots=False, limiter=limiter, budget=1.0)
+    assert error.outcome == "over_budget"
+    assert time.monotonic() - started < 1.0
+    assert calls["/x"] == 0
+    assert limiter.wait("other", 1.0, until=time.monotonic() + 5) == 0.0
 
 
 # URLs: one parser for the checks and the connection -------------------------------------

@@ -280,7 +280,6 @@ class HttpClient:
                 raise FetchError("http_error", "redirects go round in a loop")
             seen.add(url)
             self._wait_for_host(url)
-            self._check_budget()  # the host's queue may have held us past the budget
             with watching(host, ends_at) as watch:
                 resp = self._send(url, headers, watch)
                 if resp.is_redirect:
@@ -344,7 +343,8 @@ class HttpClient:
             delay = self.robots.rules(url).crawl_delay(ROBOTS_AGENT)
             if delay:
                 interval = max(interval, min(delay, 30.0))  # a Crawl-delay, within reason
-        self.limiter.wait(self.host_key(url), interval)
+        if self.limiter.wait(self.host_key(url), interval, until=self.stop_at) is None:
+            raise self._over_budget()  # the host's turn comes after the budget: no sleep
 
     def _read_capped(self, resp: requests.Response, watch: Watch) -> bytes:
         status = resp.status_code

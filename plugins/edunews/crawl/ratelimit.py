@@ -19,11 +19,17 @@ class HostLimiter:
         self._lock = threading.Lock()
         self._next_slot: dict[str, float] = {}
 
-    def wait(self, host: str, interval: float) -> float:
-        """Block until `host` may be asked again; returns the seconds waited."""
+    def wait(self, host: str, interval: float, until: float | None = None) -> float | None:
+        """Block until `host` may be asked again; returns the seconds waited.
+
+        With `until` (a time.monotonic() value, e.g. the end of a source's time budget):
+        a turn that would come after it is not taken and None comes back at once.
+        """
         with self._lock:
             now = time.monotonic()
             slot = max(now, self._next_slot.get(host, 0.0))
+            if until is not None and slot >= until:
+                return None
             # Reserve the slot before sleeping so parallel callers queue up behind it.
             self._next_slot[host] = slot + interval
         delay = slot - now
