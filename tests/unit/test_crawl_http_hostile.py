@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from edunews.crawl.guard import CheckedAdapter, is_private_address, watching
-from edunews.crawl.http import FetchError, HttpClient
+from edunews.crawl.http import FetchError, HttpClient, Response, Validators
 from edunews.crawl.limits import BoundedDecoder, TooLarge, gunzip_capped
 from edunews.crawl.ratelimit import HostLimiter
 from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
@@ -311,6 +311,31 @@ def test_answers_that_are_not_http_are_not_asked_again(hostile):
     error = fetch_error(served.url + "bad-status", retries=3)
     assert error.outcome == "network_error" and "BadStatusLine" in error.reason
     assert site.calls["/many-headers"] == site.calls["/bad-status"] == 1
+
+
+def test_validators_a_request_cannot_carry_are_not_sent():
+    asked = []
+
+    class Site:
+        def handle(self, request):
+            asked.append(request.headers.get("if-none-match"))
+            return Reply.html("<p>ok</p>", ETag='"v2"')
+
+    c = client(respect_robots=False)
+    with serve(Site()) as served:
+        # Validators stored from an answer with a NUL or a line break in them (read raw by
+        # some other path): dropped from the request, not an error on every later visit.
+        stored = Validators(etag='"v1"\r\nX-Injected: 1', last_modified="x\x00")
+        resp = c.get(served.url + "page", validators=stored)
+    assert resp.status == 200 and asked == [None]
+    assert resp.validators.etag == '"v2"'
+    assert Response("u", 200, {"ETag": "a\x00b"}, b"", 1).validators.etag is None
+
+
+def test_json_nested_thousands_deep_is_a_value_error():
+    resp = Response("http://a.test/", 200, {}, b"[" * 100_000, 1)
+    with pytest.raises(ValueError, match="too deep"):
+        resp.json()
 
 
 # The per-source budget ------------------------------------------------------------------

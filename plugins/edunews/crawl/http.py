@@ -52,6 +52,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # anyway gets a parse_error, not a body read by a decoder without limits.
 ACCEPT_ENCODING = "gzip, deflate"
 _READ_CHUNK = 64 * 1024
+_HEADER_JUNK = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Cookies are kept (some sites set one and redirect), but a server cannot make every later
 # request carry megabytes of them (servers refuse header lines over 8 KB anyway).
 MAX_COOKIES = 50
@@ -92,11 +93,17 @@ class Validators:
 
     def headers(self) -> dict[str, str]:
         headers = {}
-        if self.etag:
+        if _sendable(self.etag):
             headers["If-None-Match"] = self.etag
-        if self.last_modified:
+        if _sendable(self.last_modified):
             headers["If-Modified-Since"] = self.last_modified
         return headers
+
+
+def _sendable(value: str | None) -> bool:
+    """A validator a server gave that can go back in a header: requests refuses control
+    characters (a folded or NUL-laden ETag failed every later request of its URL)."""
+    return bool(value) and len(value) <= 1024 and not _HEADER_JUNK.search(value)
 
 
 @dataclass
@@ -119,7 +126,10 @@ class Response:
 
     @property
     def validators(self) -> Validators:
-        return Validators(self.headers.get("ETag"), self.headers.get("Last-Modified"))
+        etag, modified = self.headers.get("ETag"), self.headers.get("Last-Modified")
+        return Validators(
+            etag if _sendable(etag) else None, modified if _sendable(modified) else None
+        )
 
     def text(self) -> str:
         from edunews.crawl.encoding import decode_body
@@ -129,7 +139,10 @@ class Response:
     def json(self):
         import json
 
-        return json.loads(self.body.decode(self.encoding or "utf-8-sig"))
+        try:
+            return json.loads(self.body.decode(self.encoding or "utf-8-sig"))
+        except RecursionError as exc:  # [[[[... thousands deep: not JSON we can use
+            raise ValueError("JSON nested too deep") from exc
 
 
 @dataclass
@@ -192,7 +205,10 @@ class HttpClient:
         that outlived the retries.
         """
         if params:
-            url = requests.Request("GET", url, params=params).prepare().url or url
+            try:
+                url = requests.Request("GET", _normalized(url), params=params).prepare().url or url
+            except (requests.RequestException, ValueError) as exc:
+                raise FetchError("off_site", f"refused URL: {_short(exc)}") from exc
         url = _normalized(url)
         headers = validators.headers() if validators else {}
         started = time.monotonic()
