@@ -14,6 +14,7 @@ import threading
 import time
 import zlib
 from collections import Counter
+from urllib.parse import unquote
 
 import pytest
 import requests
@@ -405,6 +406,24 @@ def test_lying_redirects_never_reach_another_host(hostile, decoy, path):
     error = fetch_error(served.url + path[1:])
     assert error.outcome == "off_site"
     assert decoy.accepted == 0
+
+
+def test_a_location_in_raw_utf8_is_read_as_utf8():
+    paths = []
+
+    class Thai:
+        def handle(self, request):
+            paths.append(request.path)
+            if request.path == "/old":
+                location = "/ข่าว/1".encode()
+                return Reply(raw=[b"HTTP/1.1 301 Moved\r\nLocation: " + location + b"\r\n\r\n"])
+            return Reply.html("<p>ok</p>")
+
+    with serve(Thai()) as served:
+        resp = client(respect_robots=False).get(served.url + "old")
+    assert resp.status == 200
+    assert resp.url == served.url + "%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/1"
+    assert [unquote(p) for p in paths] == ["/old", "/ข่าว/1"]
 
 
 def test_a_start_url_with_backslash_userinfo_connects_to_no_one(hostile, decoy):

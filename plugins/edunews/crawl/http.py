@@ -301,7 +301,7 @@ class HttpClient:
                 if resp.is_redirect:
                     resp.close()
                     try:
-                        url = join_url(url, resp.headers.get("Location", ""))
+                        url = join_url(url, _header_text(resp.headers.get("Location", "")))
                     except BadUrl as exc:
                         raise FetchError("off_site", f"redirect refused: {exc.reason}") from exc
                     continue
@@ -456,6 +456,15 @@ def _broken_answer(exc: BaseException) -> str | None:
         if isinstance(item, BaseException):
             pending += [*item.args, item.__cause__, item.__context__]
     return None
+
+
+def _header_text(value: str) -> str:
+    """A header as the server wrote it: http.client reads header bytes as Latin-1, but a
+    Location with raw UTF-8 in it (a Thai slug) means UTF-8, as browsers read it."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _normalized(url: str) -> str:
