@@ -44,7 +44,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=14)
     args = parser.parse_args()
     print(
-        f"{'shape':18} {'recall':>7} {'precision':>9} {'requests':>8} {'req/article':>11}"
+        f"{'shape':26} {'recall':>7} {'precision':>9} {'requests':>8} {'req/article':>11}"
         f" {'night 2 req':>11} {'ms':>6}  way / failure"
     )
     for name in ZOO:
@@ -67,7 +67,7 @@ def main() -> int:
         if failures:
             note += " " + "; ".join(failures)[:90]
         print(
-            f"{name:18} {recall:7.0%} {precision:9.0%} {requests:8d} {per:>11} {second:11d}"
+            f"{name:26} {recall:7.0%} {precision:9.0%} {requests:8d} {per:>11} {second:11d}"
             f" {elapsed:6.0f}  {note}"
         )
     return 0

@@ -210,3 +210,19 @@ def test_explorer_stays_on_the_site():
     explorer = Explorer(Context(HttpClient()), "http://www.s.test/", Learned())
     assert explorer.in_site("http://s.test/news.php") and explorer.in_site("https://s.test/")
     assert not explorer.in_site("http://other.test/") and not explorer.in_site("ftp://s.test/")
+
+
+@pytest.mark.parametrize("shape", ["joomla15", "php-news", "wordpress-closed"])
+def test_discovery_reads_one_article_to_learn_the_shape_and_no_more(shape):
+    site = build(shape, 14)
+    with serve(site) as served:
+        ctx = Context(
+            HttpClient(allow_private_network=True, interval=0.0, read_timeout=5),
+            settings={"learned": Learned()},
+        )
+        found = [i.url for i in explore.discover(ctx, served.url) if isinstance(i, Found)]
+        truth = site.truth(served.url)
+        read = [url for url in truth if served.hits["/" + url.split("/", 3)[3]]]
+    assert set(found) == set(truth)
+    assert len(read) == 1, "articles queued before the shape was known are not read later"
+    assert served.hits["/gallery.php?album=3"] == 0, "two albums were enough to give up on them"

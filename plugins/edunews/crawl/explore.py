@@ -148,6 +148,7 @@ class Verdict:
     why: str
     title: str = ""
     published: str | None = None
+    listing: bool = False  # a listing or a page of one: news nearby, not a dead end
 
 
 def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
@@ -156,7 +157,7 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
     if set(dict(parse_qsl(urlsplit(url).query)).keys()) & PAGING_KEYS or _PAGE_PATH.search(
         urlsplit(url).path
     ):
-        return Verdict(False, "a page of a listing")
+        return Verdict(False, "a page of a listing", listing=True)
     try:
         article = parse_article(html, url)
     except Exception as exc:  # noqa: BLE001 (a page that breaks the parser is no article)
@@ -179,10 +180,12 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
         if text in lines or not _in_furniture(anchor):
             headlines.add(text)
     if len(headlines) >= 2:
-        return Verdict(False, f"lists {len(headlines)} other pages' titles", article.title)
+        why = f"lists {len(headlines)} other pages' titles"
+        return Verdict(False, why, article.title, listing=True)
     linked = _linked_headings(soup, url)
     if linked >= 2:
-        return Verdict(False, f"{linked} headings or 'read more' link elsewhere", article.title)
+        why = f"{linked} headings or 'read more' links"
+        return Verdict(False, why, article.title, listing=True)
     if article.published_at is None:
         return Verdict(False, NO_DATE, article.title)  # all else of an article
     return Verdict(True, "article", article.title, article.published_at.date().isoformat())
@@ -296,6 +299,10 @@ class Explorer:
             priority, _, url = heapq.heappop(self.queue)
             if priority >= _CANDIDATE and self.listing_roots:
                 continue  # the news is found: menus and other pages are not worth a request
+            if url in self.found or self.learned.is_article_url(url):
+                continue  # queued before the shape was known: an article, harvested
+            if self.rejected_shapes.get(Shape.of(url), 0) >= 2 and url not in self.paging_of:
+                continue  # two pages of this shape were no articles (photo albums ...)
             root = self.paging_of.get(url)
             if root is not None:
                 if self.listing_full(root):
@@ -347,7 +354,7 @@ class Explorer:
                 for earlier in list(self.pages.values()):
                     if earlier is not page:
                         yield from self.harvest(earlier)
-            else:
+            elif not check.listing:
                 self.reject(url)
         yield from self.harvest(page)
         self.plan(page)
