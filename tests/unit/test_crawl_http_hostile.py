@@ -313,6 +313,15 @@ def test_answers_that_are_not_http_are_not_asked_again(hostile):
     assert error.outcome == "network_error" and "BadStatusLine" in error.reason
     assert site.calls["/many-headers"] == site.calls["/bad-status"] == 1
 
+    class Nul:
+        def handle(self, request):
+            return Reply(raw=[b"HTTP/1.1 2\x000 \x01\r\nContent-Length: 2\r\n\r\nok"])
+
+    with serve(Nul()) as nul:
+        error = fetch_error(nul.url + "x", respect_robots=False)
+    # The reason lands in PostgreSQL, which refuses NUL: no control characters in it.
+    assert error.outcome == "network_error" and not any(ord(c) < 32 for c in error.reason)
+
 
 def test_validators_a_request_cannot_carry_are_not_sent():
     asked = []

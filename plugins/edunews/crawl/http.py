@@ -52,6 +52,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # anyway gets a parse_error, not a body read by a decoder without limits.
 ACCEPT_ENCODING = "gzip, deflate"
 _READ_CHUNK = 64 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HEADER_JUNK = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Cookies are kept (some sites set one and redirect), but a server cannot make every later
 # request carry megabytes of them (servers refuse header lines over 8 KB anyway).
@@ -433,8 +434,13 @@ def _short(exc: Exception) -> str:
     text = str(exc)
     cause = _CAUSE.search(text)
     if cause:
-        return cause.group(0).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__
+        return _printable(cause.group(0).strip())
+    return _printable(text.splitlines()[0][:200]) if text.strip() else type(exc).__name__
+
+
+def _printable(text: str) -> str:
+    """Server-made text in a reason without control characters (PostgreSQL refuses NUL)."""
+    return _CONTROL.sub("?", text)
 
 
 def _host(url: str) -> str:
@@ -452,7 +458,7 @@ def _broken_answer(exc: BaseException) -> str | None:
         if isinstance(item, RemoteDisconnected | IncompleteRead):
             return None
         if isinstance(item, HTTPException):
-            return f"{type(item).__name__}: {str(item)[:100]}".rstrip(": ")
+            return f"{type(item).__name__}: {_printable(str(item).strip()[:100])}".rstrip(": ")
         if isinstance(item, BaseException):
             pending += [*item.args, item.__cause__, item.__context__]
     return None
