@@ -455,6 +455,16 @@ def test_odd_ip_spellings_are_checked_as_the_address_they_are(decoy):
     assert decoy.accepted == 0
 
 
+def test_a_proxy_in_the_environment_is_not_used(hostile, decoy, monkeypatch):
+    site, served = hostile
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, f"http://{decoy.address}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    assert client().get(served.url + "good/1").status == 200
+    assert decoy.accepted == 0  # through a proxy, no check would see the real host
+
+
 def test_connections_refuse_a_host_the_checks_did_not_pass(decoy):
     session = requests.Session()
     session.mount("http://", CheckedAdapter())

@@ -183,6 +183,14 @@ class HttpClient:
     def __post_init__(self) -> None:
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        # No proxies or .netrc from the environment: through a proxy the guarded
+        # connections are never used (the checks would guard the proxy, not the site), and
+        # .netrc credentials would go to whatever host a redirect names. A custom CA
+        # bundle is still honoured.
+        self.session.trust_env = False
+        ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        if ca_bundle:
+            self.session.verify = ca_bundle
         self.session.cookies.set_policy(_BoundedCookies(self.session.cookies))
         # Always a checking adapter: even on a private network, only checked hosts.
         adapter = CheckedAdapter() if self.allow_private_network else PublicOnlyAdapter()
