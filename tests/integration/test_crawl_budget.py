@@ -213,3 +213,18 @@ def test_the_ingest_dags_crawl_task_has_that_timeout():
     assert bag.import_errors == {}
     crawl = bag.dags["edunews_ingest"].get_task("crawl")
     assert crawl.execution_timeout == tasks.crawl_timeout()
+
+
+def test_the_nights_report_shows_stopped_and_skipped_sources_without_alarm(empty_raw):
+    results = [
+        {"source_id": "big", "outcomes": {"stored": 5}, "failures": {}, "new": 5, "changed": 0,
+         "complete": False, "stopped": "budget of 5 articles reached", "skipped": None},
+        {"source_id": "busy", "outcomes": {}, "failures": {}, "new": 0, "changed": 0,
+         "complete": False, "stopped": None, "skipped": "another run is crawling this source"},
+    ]  # fmt: skip
+    figures = tasks.summarize_crawl(
+        results, [{"id": "big"}, {"id": "busy"}], dag_id="edunews_ingest", run_id="r-budget"
+    )
+    assert figures["failing_sources"] == {}
+    assert figures["stopped_sources"] == {"big": "budget of 5 articles reached"}
+    assert figures["skipped_sources"] == {"busy": "another run is crawling this source"}
