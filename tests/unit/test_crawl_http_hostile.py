@@ -277,6 +277,32 @@ def test_a_tls_handshake_that_trickles_is_cut_at_the_deadline_too():
     server.close()
 
 
+def test_a_trickling_robots_txt_costs_the_deadline_once_not_per_page():
+    calls = Counter()
+
+    def drip():
+        for _ in range(100):  # 20 s at most, then the server lets go by itself
+            time.sleep(0.2)
+            yield b"U"
+
+    class Site:
+        def handle(self, request):
+            calls[request.path] += 1
+            if request.path == "/robots.txt":
+                return Reply(200, drip())
+            return Reply.html("<p>ok</p>")
+
+    with serve(Site()) as served:
+        c = client(deadline=DEADLINE)
+        started = time.monotonic()
+        for page in ("a", "b", "c"):
+            with pytest.raises(FetchError) as err:
+                c.get(served.url + page)
+            assert err.value.outcome == "robots_disallowed"
+    assert time.monotonic() - started < DEADLINE + MARGIN
+    assert calls["/robots.txt"] == 1 and calls["/a"] == 0
+
+
 def test_the_deadline_holds_on_a_reused_keep_alive_connection(hostile):
     site, served = hostile
     c = client(respect_robots=False, deadline=DEADLINE)

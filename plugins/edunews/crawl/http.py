@@ -284,6 +284,13 @@ class HttpClient:
         try:
             resp = self._get_following_redirects(robots_url, {})
         except FetchError as exc:
+            if exc.outcome in ("too_large", "parse_error") or (
+                exc.outcome == "network_error" and not exc.retry
+            ):
+                # It answered, but never a usable robots.txt (a trickle cut at the deadline,
+                # a bomb, not HTTP): a failing robots.txt (RFC 9309), decided once per run
+                # instead of costing every page of the site the deadline again.
+                return 0, ""
             # An unreachable site is a network error, not a robots verdict: not cached.
             exc.reason = f"robots.txt: {exc.reason}"
             raise
