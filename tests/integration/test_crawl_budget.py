@@ -228,3 +228,19 @@ def test_the_nights_report_shows_stopped_and_skipped_sources_without_alarm(empty
     assert figures["failing_sources"] == {}
     assert figures["stopped_sources"] == {"big": "budget of 5 articles reached"}
     assert figures["skipped_sources"] == {"busy": "another run is crawling this source"}
+
+
+def test_a_client_serving_several_runs_keeps_no_earlier_runs_deadline(empty_raw):
+    site = NewsSite(load_articles(3))
+    site.listing_delay = 60.0
+    quick = NewsSite(load_articles(3))
+    with serve(site) as slow_served, serve(quick) as quick_served:
+        shared = HttpClient(allow_private_network=True, interval=0.0, backoff=0.01)
+        slow = Source(
+            id="slow", name="s", kind="sitemap", start_urls=(slow_served.url,),
+            settings={"max_minutes": 0.01},
+        )  # fmt: skip
+        other = Source(id="other", name="o", kind="sitemap", start_urls=(quick_served.url,))
+        assert crawl_source(slow, client=shared).stopped is not None
+        summary = crawl_source(other, client=shared)
+    assert summary.stopped is None and summary.new == 3

@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -139,13 +141,14 @@ def crawl_source(
         articles=max_pages if max_pages is not None else source.max_articles,
         minutes=source.max_minutes,
     )
-    # Discovery's requests stop at the deadline too: the client refuses to start one after it.
-    stop_at = getattr(client, "stop_at", None)
-    client.stop_at = budget.deadline if stop_at is None else min(stop_at, budget.deadline)
     # Autocommit: each batch the lander writes is a transaction of its own, committed as it
     # lands (without it the run's first select opens a transaction that every batch joins as
     # a savepoint, and a crash anywhere loses the whole run).
-    with connect("loader", autocommit=True) as conn, source_lock(conn, source.id) as locked:
+    with (
+        connect("loader", autocommit=True) as conn,
+        source_lock(conn, source.id) as locked,
+        _deadline(client, budget.deadline),
+    ):
         if not locked:
             # Two runs landing one source at once land every page twice: the second yields.
             summary.skipped = "another run is crawling this source"
@@ -203,6 +206,19 @@ def crawl_url(
     return crawl_source(
         source, max_pages=max_pages, allow_private_network=allow_private_network, since=since
     )
+
+
+@contextmanager
+def _deadline(client: HttpClient, deadline: float) -> Iterator[None]:
+    """Discovery's requests and the pages' stop at the budget's deadline too: the client
+    refuses to start one after it and cuts one in flight. Restored after the run, since a
+    client given by the caller may serve several runs."""
+    previous = client.stop_at
+    client.stop_at = deadline if previous is None else min(previous, deadline)
+    try:
+        yield
+    finally:
+        client.stop_at = previous
 
 
 @dataclass
