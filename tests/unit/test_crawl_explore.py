@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -226,3 +228,48 @@ def test_discovery_reads_one_article_to_learn_the_shape_and_no_more(shape):
     assert set(found) == set(truth)
     assert len(read) == 1, "articles queued before the shape was known are not read later"
     assert served.hits["/gallery.php?album=3"] == 0, "two albums were enough to give up on them"
+
+
+class _HostileHome:
+    """News behind a home page that also links to a page nested 20,000 deep, a farm of
+    50,000 links to more farms, a page of broken bytes in a codec that is no text, and
+    addresses no parser agrees on."""
+
+    def __init__(self) -> None:
+        self.site = build("php-news", 10)
+
+    def handle(self, request):
+        if request.target == "/":
+            home = self.site.pages["/"]().body.decode("cp874")
+            traps = (
+                '<a href="/deep">ข่าว deep</a><a href="/farm">ข่าว farm</a>'
+                '<a href="/weird">ข่าว weird</a><a href="http://[::1">bad</a>'
+                '<a href="http://a\\@b/x">bs</a><a href="/%ZZ">pct</a>'
+                f'<a href="/{"x" * 5000}">long</a><a href="javascript:alert(1)">js</a>'
+                '<a href="/nul\x00">nul</a><a href="//evil.example/ข่าว">ext</a>'
+            )
+            return Reply.html(home.replace("<body>", "<body>" + traps), charset="cp874")
+        if request.target == "/deep":
+            nested = "<div>" * 20000 + "<a href='/news.php?id=1'>x</a>" + "</div>" * 20000
+            return Reply.html(f"<html><body>{nested}</body></html>")
+        if request.path == "/farm":
+            links = "".join(f'<a href="/farm?n={i}">ข่าวกิจกรรมหมายเลข {i}</a>' for i in range(50000))
+            return Reply.html(f"<html><body>{links}</body></html>")
+        if request.target == "/weird":
+            body = (
+                b"<html><body>\x00\xff\xfe<a href='/news.php?id=2'>\xed\xa0\x80</a>" + b"<" * 10**5
+            )
+            return Reply(200, body, {"Content-Type": "text/html; charset=utf-7"})
+        return self.site.handle(request)
+
+
+def test_traps_on_the_way_do_not_stop_the_walk():
+    site = _HostileHome()
+    started = time.monotonic()
+    found, failures, _, requests = _walk(site)
+    with serve(site) as served:
+        truth = {"/" + url.split("/", 3)[3] for url in site.site.truth(served.url)}
+    assert failures == []
+    assert {"/" + url.split("/", 3)[3] for url in found} == truth
+    assert requests <= explore.MAX_DISCOVERY_PAGES + 10
+    assert time.monotonic() - started < 120  # finishes at all (~3 s here)

@@ -36,6 +36,13 @@ MAX_LISTING_READS = 500  # pages of all listings in one run: a trap of endless l
 MIN_BODY_CHARS = 200
 LISTING_MIN_LINKS = 3  # links of the article shape that make a page a listing
 MAX_SHAPES = 6
+# Real pages have hundreds of links; a link farm of 50,000 is read as far as this.
+MAX_LINKS_PER_PAGE = 3000
+MAX_ARTICLE_LINKS = 1500
+# Exploring parses at most this much of a page: links are near the top of any real page,
+# and a link farm of megabytes costs a second a parse.
+MAX_EXPLORE_HTML = 1_000_000
+_LINK_TAGS = ["a", "area", "link", "frame", "iframe", "meta", "script"]
 NO_DATE = "no date"
 HINT = "try listing_url (the page that lists the news) in sources.yml"
 
@@ -158,6 +165,12 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
         urlsplit(url).path
     ):
         return Verdict(False, "a page of a listing", listing=True)
+    links = len(soup.find_all("a", limit=MAX_ARTICLE_LINKS + 1))
+    if links > MAX_ARTICLE_LINKS:
+        # No article page carries this many links (menus and sidebars are a few hundred):
+        # a link farm, an index of everything. Not read as an article, so the farm's
+        # address shape is given up on after two.
+        return Verdict(False, f"over {MAX_ARTICLE_LINKS} links")
     try:
         article = parse_article(html, url)
     except Exception as exc:  # noqa: BLE001 (a page that breaks the parser is no article)
@@ -338,6 +351,7 @@ class Explorer:
 
     def visit(self, url: str, resp: Response) -> Iterator[Found | ListingFailure]:
         html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+        html = html[:MAX_EXPLORE_HTML]
         soup = BeautifulSoup(html, "lxml")
         page = self.read_links(soup, resp.url)
         self.pages[url] = page
@@ -434,44 +448,52 @@ class Explorer:
         self.push(url, priority)
 
     def read_links(self, soup: BeautifulSoup, page_url: str) -> _Page:
+        """The page's in-site links with their texts, and which of them page a listing.
+
+        One pass over the tags: frames and iframes of old templates hold the content,
+        splash pages move on by meta refresh or script (off-site frames, video, Facebook,
+        fall out in `absolute`); <base href> sets what relative links resolve against.
+        """
         links: list[tuple[str, str]] = []
         paging: list[str] = []
         paging_base = page_url
         base = soup.find("base", href=True)
-        if base:  # old templates set <base href>: relative links resolve against it
+        if base:
             page_url = self.absolute(page_url, base["href"]) or page_url
-        for anchor in soup.find_all(["a", "area"], href=True):
-            url = self.absolute(page_url, anchor["href"])
-            if url is None:
-                continue
-            text = " ".join(anchor.get_text(" ", strip=True).split())
-            text = text or (anchor.get("title") or "").strip()
-            links.append((url, text))
-            rel = " ".join(anchor.get("rel") or []).lower()
-            if is_paging(url, paging_base, text, rel):
-                paging.append(url)
-        for tag in soup.find_all("link", rel=True, href=True):
-            if "next" in [r.lower() for r in tag.get("rel") or []]:
+        anchors = 0
+        for tag in soup.find_all(_LINK_TAGS):
+            name = tag.name
+            if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
+                anchors += 1
                 url = self.absolute(page_url, tag["href"])
-                if url:
+                if url is None:
+                    continue
+                text = " ".join(tag.get_text(" ", strip=True).split())
+                text = text or (tag.get("title") or "").strip()
+                links.append((url, text))
+                if is_paging(url, paging_base, text, " ".join(tag.get("rel") or []).lower()):
                     paging.append(url)
-        refresh = soup.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)})
-        if refresh and "url=" in (refresh.get("content") or "").lower():
-            target = re.split(r"url=", refresh["content"], maxsplit=1, flags=re.I)[1]
-            url = self.absolute(page_url, target.strip(" '\""))
-            if url:
-                links.append((url, "enter"))  # a splash page's way in
-        # Framesets and iframes of old templates hold the content; splash pages that move
-        # on by script. Off-site frames (video, Facebook) fall out in `absolute`.
-        for frame in soup.find_all(["frame", "iframe"], src=True):
-            url = self.absolute(page_url, frame["src"])
-            if url:
-                links.append((url, "enter"))
-        for script in soup.find_all("script", src=False):
-            for match in list(_SCRIPT_GO.finditer(script.string or ""))[:3]:
-                url = self.absolute(page_url, match.group(1) or match.group(2))
+            elif name == "link" and tag.get("href"):
+                if "next" in [r.lower() for r in tag.get("rel") or []]:
+                    url = self.absolute(page_url, tag["href"])
+                    if url:
+                        paging.append(url)
+            elif name in ("frame", "iframe") and tag.get("src"):
+                url = self.absolute(page_url, tag["src"])
                 if url:
                     links.append((url, "enter"))
+            elif name == "meta" and (tag.get("http-equiv") or "").lower() == "refresh":
+                content = tag.get("content") or ""
+                if "url=" in content.lower():
+                    target = re.split(r"url=", content, maxsplit=1, flags=re.I)[1]
+                    url = self.absolute(page_url, target.strip(" '\""))
+                    if url:
+                        links.append((url, "enter"))  # a splash page's way in
+            elif name == "script" and not tag.get("src"):
+                for match in list(_SCRIPT_GO.finditer(tag.string or ""))[:3]:
+                    url = self.absolute(page_url, match.group(1) or match.group(2))
+                    if url:
+                        links.append((url, "enter"))
         return _Page(paging_base, links, list(dict.fromkeys(paging)))
 
     def absolute(self, page_url: str, href: str) -> str | None:
@@ -606,7 +628,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         explorer.paging_of[root] = root
         explorer.queued.add(root)
         html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-        page = explorer.read_links(BeautifulSoup(html, "lxml"), resp.url)
+        page = explorer.read_links(BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml"), resp.url)
         explorer.pages[root] = page
         shaped = {u for u, _ in page.links if explorer.learned.is_article_url(u)}
         if len(shaped) < LISTING_MIN_LINKS:
@@ -624,7 +646,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         resp = explorer.fetch(url, "listing page")
         if resp is not None:
             html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-            page = explorer.read_links(BeautifulSoup(html, "lxml"), resp.url)
+            page = explorer.read_links(BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml"), resp.url)
             explorer.pages[url] = page
             yield from explorer.harvest(page)
     return gone
