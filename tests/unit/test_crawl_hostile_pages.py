@@ -184,3 +184,183 @@ def test_decoding_never_raises_whatever_the_bytes_and_label():
         text, charset = decode_body(body, f"text/html; charset={rng.choice(labels)}")
         assert isinstance(text, str) and charset
         storable(text).encode("utf-8")
+
+
+# --- 1b. readers survive the characters ----------------------------------------------------
+
+
+def _page(body: str, title: str = ARTICLES[0].title) -> str:
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<h1 class='entry-title'>{title}</h1>{body}</body></html>"
+    )
+
+
+@pytest.mark.parametrize("body_class", ["entry-content", "news-detail"])
+@pytest.mark.parametrize("bad", ["\x00", "\x00" * 50, "\ud800", "\udfff\x00\x1b"])
+def test_a_bad_character_anywhere_loses_nothing_after_it(bad, body_class):
+    from edunews.crawl.article import parse_article
+    from edunews.crawl.html_text import html_to_text
+
+    paragraphs = ARTICLES[0].paragraphs
+    content = "".join(f"<p>{p}</p>" for p in paragraphs)
+    spots = [
+        f"<div class='{body_class}'>{bad}{content}</div>",  # before the text
+        f"<div class='{body_class}'><p{bad}>{paragraphs[0]}</p>{content}</div>",  # in a tag
+        f"<div class='{body_class}' id='a{bad}b'>{content}</div>",  # in an attribute
+        f"<div class='{body_class}'>{content[:-4]}{bad}</p><p>ท้ายสุด</p></div>",
+    ]
+    for body in spots:
+        page = _page(body)
+        article = parse_article(page, "http://site.test/1")
+        assert paragraphs[-1] in article.body_text
+        assert "\x00" not in article.body_text and "\x00" not in article.title
+        storable(article.body_text).encode("utf-8")
+        assert article.body_text == storable(article.body_text)  # already storable
+        assert paragraphs[-1] in html_to_text(body)
+    # In text, a NUL is dropped, not turned into a U+FFFD inside a Thai word.
+    word = paragraphs[0][:20]
+    split = f"<div class='{body_class}'><p>{word[:10]}\x00{word[10:]}</p>{content}</div>"
+    assert parse_article(_page(split), "http://site.test/1").body_text.startswith(word)
+
+
+def test_rest_content_with_a_lone_surrogate_reads():
+    from edunews.crawl.html_text import html_to_text, unescape_title
+
+    assert html_to_text("<p>ก่อน\ud800</p><p>หลัง</p>") == "ก่อน\ufffd\nหลัง"
+    assert unescape_title("หัว\ud800ข้อ &#0; &#xD800;") == "หัว\ufffdข้อ \ufffd \ufffd"
+
+
+# --- 4. deep nesting and big pages ---------------------------------------------------------
+
+
+def _deep(depth: int, wrapper: str = "<div>", closed: bool = True) -> str:
+    article = ARTICLES[1]
+    close = "</" + wrapper[1:].split()[0].rstrip(">") + ">"
+    inner = f"<div class='entry-content'>{article.content_html}</div>"
+    return _page(wrapper * depth + inner + (close * depth if closed else ""), article.title)
+
+
+@pytest.mark.parametrize("depth", [8_000, 100_000])
+def test_deep_nesting_reads_in_seconds_and_finds_the_article(depth):
+    from edunews.crawl.article import parse_article
+
+    page = _deep(depth)
+    started = time.process_time()
+    article = parse_article(page, "http://site.test/1")
+    # Loose: 0.2 s and 0.4 s here; before, 8,000 took 63 s and 100,000 never finished.
+    assert time.process_time() - started < 20
+    assert article.title == ARTICLES[1].title
+    assert article.body_text == ARTICLES[1].body_text
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "closed"),
+    [
+        ("<div class='wrap'>", True),  # every level labelled: the headroom runs out
+        ("<div>", False),  # never closed
+        ("<span>", True),
+        ("<table><tr><td>", False),
+        ("<ul><li>", False),
+        ("<b><i>", False),
+        ("<blockquote>", True),
+    ],
+)
+def test_any_deep_nesting_reads_in_seconds_and_keeps_the_text(wrapper, closed):
+    from edunews.crawl.article import parse_article
+    from edunews.crawl.html_text import html_to_text
+
+    page = _deep(50_000, wrapper, closed)
+    started = time.process_time()
+    article = parse_article(page, "http://site.test/1")
+    text = html_to_text(page)
+    assert time.process_time() - started < 20
+    for paragraph in ARTICLES[1].paragraphs:
+        assert paragraph in article.body_text
+        assert paragraph in text
+
+
+def test_tens_of_thousands_of_sibling_paragraphs_read_in_seconds():
+    from edunews.crawl.article import parse_article
+    from edunews.crawl.html_text import html_to_text
+
+    listing = "<div class='other'>" + "<p>ข่าวอื่น</p>" * 40_000 + "</div>"
+    page = _page(f"<div class='entry-content'>{ARTICLES[1].content_html}</div>{listing}")
+    started = time.process_time()
+    text = html_to_text(listing)  # 70 s before (one list insert per paragraph)
+    article = parse_article(page, "http://site.test/1")
+    assert time.process_time() - started < 20
+    assert text.count("ข่าวอื่น") == 40_000
+    assert article.body_text == ARTICLES[1].body_text
+
+
+def test_huge_pages_are_read_in_seconds():
+    from edunews.crawl.article import parse_article
+
+    article = ARTICLES[1]
+    content = f"<div class='entry-content'>{article.content_html}</div>"
+    one_line = _page(content + "<p>" + "ก" * 9_000_000 + "</p>")  # 27 MB of UTF-8
+    many_tags = _page(content + "<span class='post-date'>ไม่ใช่วันที่</span>" * 100_000)
+    for page in (one_line, many_tags):
+        started = time.process_time()
+        parsed = parse_article(page, "http://site.test/1")
+        assert time.process_time() - started < 20
+        assert article.paragraphs[0] in parsed.body_text
+
+
+def test_normal_pages_are_parsed_as_sent():
+    from edunews.crawl.shallow import readable_html
+    from edunews.testsites.pages import article_page
+
+    page = article_page(ARTICLES[0], ARTICLES[1:], lambda a: f"/p/{a.post_id}")
+    assert readable_html(page) is page  # no rewriting, so no change in what is read
+
+
+def test_json_ld_nested_thousands_deep_is_no_date_and_no_crash():
+    from edunews.crawl.article import parse_article
+
+    deep = "[" * 100_000 + "]" * 100_000
+    odd = '{"datePublished": 20231018, "@graph": [{"datePublished": ["2023-10-18"]}]}'
+    for data in (deep, odd):
+        script = f"<script type='application/ld+json'>{data}</script>"
+        page = _page(script + f"<div class='entry-content'>{ARTICLES[1].content_html}</div>")
+        assert parse_article(page, "http://site.test/1").published_at is None
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00", "9999-12-31T23:59:59+14:00", 2023])
+def test_absurd_dates_are_no_dates(value):
+    from edunews.crawl.published import parse_datetime
+
+    assert parse_datetime(value) is None  # year 1 in Bangkok cannot even be moved to UTC
+
+
+# --- 5. canonical links ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("/news/1", "http://site.test/news/1"),
+        ("  HTTP://Other.Example:80/a b#top ", "http://other.example/a%20b"),
+        (
+            "https://ข่าว.example/ข่าว",
+            "https://xn--22c8e6a1f.example/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7",
+        ),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("mailto:pr@site.test", None),
+        ("http://[::1", None),
+        ("http://user:pass@site.test/1", None),
+        ("http://site.test/" + "a" * 5000, None),
+        ("", None),
+    ],
+)
+def test_canonical_is_an_absolute_web_address_or_none(href, expected):
+    from edunews.crawl.article import parse_article
+
+    link = f'<link rel="canonical" href="{href}">' if href is not None else ""
+    page = _page(f"<div class='entry-content'>{ARTICLES[1].content_html}</div>").replace(
+        "</head>", link + "</head>"
+    )
+    assert parse_article(page, "http://site.test/news/1?x=1").canonical_url == expected

@@ -6,13 +6,15 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
 
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 
-from edunews.crawl.html_text import html_to_text, unescape_title
+from edunews.crawl.html_text import prune, soup_text, unescape_title
 from edunews.crawl.published import published_date
+from edunews.crawl.shallow import readable_html
+from edunews.crawl.storable import storable
+from edunews.crawl.urls import join_url
 
 # trafilatura logs an ERROR for every empty or odd page; the crawler records those itself
 # (parse_error in raw.fetch_log), so its own log would only repeat them louder.
@@ -50,6 +52,8 @@ _INNER_FURNITURE = re.compile(
     r"post-navigation|tags-links|cat-links",
     re.I,
 )
+MAX_CANONICAL_LENGTH = 2048  # a longer "canonical" address is junk or a trap, never a page
+_NOT_TEXT = frozenset({"form", "img", "figure", "iframe", "script"})
 _TITLE_SUFFIX = re.compile(r"\s+[–—|\-»]\s+[^–—|\-»]+$")
 
 
@@ -62,11 +66,14 @@ class Article:
 
 
 def parse_article(html: str, url: str) -> Article:
+    """The article of any page, in time linear in its size (see shallow.py); its text
+    fields are storable."""
+    html = readable_html(html)
     soup = BeautifulSoup(html, "lxml")
-    title = page_title(soup)
+    title = storable(page_title(soup))
     return Article(
         title=title,
-        body_text=main_text(html, title, soup),
+        body_text=storable(_main_text(html, title, soup)),
         published_at=published_date(soup, title),
         canonical_url=canonical_url(soup, url),
     )
@@ -91,9 +98,16 @@ def main_text(html: str, title: str = "", soup: BeautifulSoup | None = None) -> 
 
     A template's own article-body element when the page has one (exact), else trafilatura.
     """
-    container = body_container(soup if soup is not None else BeautifulSoup(html, "lxml"))
+    if soup is None:
+        html = readable_html(html)
+        soup = BeautifulSoup(html, "lxml")
+    return _main_text(html, title, soup)
+
+
+def _main_text(html: str, title: str, soup: BeautifulSoup) -> str:
+    container = body_container(soup)
     if container is not None:
-        text = strip_furniture_lines(html_to_text(str(container)), title)
+        text = strip_furniture_lines(soup_text(container), title)
         if text:
             return text
     text = trafilatura.extract(
@@ -115,11 +129,8 @@ def body_container(soup: BeautifulSoup) -> Tag | None:
         found = soup.select(selector)
         if len(found) == 1:  # several: a listing page, not an article
             container = BeautifulSoup(str(found[0]), "lxml")
-            for tag in container.find_all(True):
-                if not tag.decomposed and _INNER_FURNITURE.search(_label(tag)):
-                    tag.decompose()
-            for tag in container.find_all(["form", "img", "figure", "iframe", "script"]):
-                tag.decompose()
+            prune(container, lambda tag: bool(_INNER_FURNITURE.search(_label(tag))))
+            prune(container, lambda tag: tag.name in _NOT_TEXT)
             return container
     return None
 
@@ -137,6 +148,14 @@ def strip_furniture_lines(text: str, title: str = "") -> str:
 
 
 def canonical_url(soup: BeautifulSoup, url: str) -> str | None:
+    """The page's canonical link as a normalised absolute http(s) URL, or None (none, or
+    javascript:, data:, mailto:, an unparseable or absurdly long address)."""
     link = soup.find("link", rel="canonical")
     href = link.get("href") if link else None
-    return urljoin(url, href) if href else None
+    if not isinstance(href, str) or not href.strip():
+        return None
+    try:
+        canonical = join_url(url, href)  # the crawler's one URL parser
+    except ValueError:  # BadUrl, and whatever urljoin raises on a broken IPv6 host
+        return None
+    return canonical if len(canonical) <= MAX_CANONICAL_LENGTH else None

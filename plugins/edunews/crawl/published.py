@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 
 from bs4 import BeautifulSoup, Tag
 
+from edunews.crawl.html_text import strings
 from edunews.crawl.thai_date import find_thai_date, gregorian
 
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
@@ -34,6 +36,7 @@ _DATE_HINT = re.compile(
     r"create|post-meta|byline|news-date|\bdate\b",
     re.I,
 )
+_NOT_TEXT = frozenset({"aside", "nav", "footer", "script", "style", "form"})
 _FURNITURE = re.compile(
     r"sidebar|widget|related|recent|menu|comment|share|footer|breadcrumb|"
     r"navigation|\bnav\b",
@@ -41,13 +44,19 @@ _FURNITURE = re.compile(
 )
 
 
-def parse_datetime(value: str | None) -> datetime | None:
-    """ISO 8601 (with a Buddhist-Era year now and then); naive values are Bangkok time."""
-    if not value:
+# News of this century: a page saying year 1 or 9999 is wrong, and such a datetime cannot
+# even be moved to UTC (OverflowError) when the page's fingerprint is made.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """ISO 8601 (with a Buddhist-Era year now and then); naive values are Bangkok time.
+    None for anything else, whatever its type (JSON-LD and APIs send numbers and lists)."""
+    if not isinstance(value, str) or not value:
         return None
     value = value.strip()
     match = re.match(r"(\d{4})(-\d{2}-\d{2}.*)", value)
-    if not match:
+    if not match or match.group(1).startswith("0"):  # "0001": no two-digit BE year here
         return None
     value = f"{gregorian(int(match.group(1))):04d}{match.group(2)}"
     try:
@@ -57,6 +66,8 @@ def parse_datetime(value: str | None) -> datetime | None:
             parsed = datetime.fromisoformat(value[:10])
         except ValueError:
             return None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=BANGKOK)
 
 
@@ -65,11 +76,12 @@ def at_bangkok_midnight(day: date) -> datetime:
 
 
 def published_date(soup: BeautifulSoup, title: str) -> datetime | None:
+    furniture = _Furniture()
     return (
         _from_meta(soup)
         or _from_json_ld(soup)
-        or _from_time_tag(soup)
-        or _from_visible_date(soup, title)
+        or _from_time_tag(soup, furniture)
+        or _from_visible_date(soup, title, furniture)
     )
 
 
@@ -87,7 +99,7 @@ def _from_json_ld(soup: BeautifulSoup) -> datetime | None:
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             data = json.loads(script.string or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: [[[[... thousands deep
             continue
         for node in _walk(data):
             found = parse_datetime(node.get("datePublished"))
@@ -96,34 +108,36 @@ def _from_json_ld(soup: BeautifulSoup) -> datetime | None:
     return None
 
 
-def _walk(data):
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _walk(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _walk(value)
+def _walk(data: object) -> Iterator[dict]:
+    """Every object in a JSON document, outer first; a loop, not recursion."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
 
 
-def _from_time_tag(soup: BeautifulSoup) -> datetime | None:
+def _from_time_tag(soup: BeautifulSoup, furniture: _Furniture) -> datetime | None:
     for tag in soup.find_all("time"):
-        if _in_furniture(tag):
+        if furniture.holds(tag):
             continue
-        in_article = tag.find_parent(["article", "main"]) is not None
-        if in_article or _DATE_HINT.search(" ".join(tag.get("class") or [])):
+        in_article = furniture.in_article(tag)
+        if in_article or _DATE_HINT.search(_classes(tag)):
             found = parse_datetime(tag.get("datetime"))
             if found:
                 return found
     return None
 
 
-def _from_visible_date(soup: BeautifulSoup, title: str) -> datetime | None:
+def _from_visible_date(soup: BeautifulSoup, title: str, furniture: _Furniture) -> datetime | None:
     """A date in the article's own date line: a date-hinted element, or a short line
     right above or below the title."""
     for tag in soup.find_all(class_=_DATE_HINT):
-        if isinstance(tag, Tag) and not _in_furniture(tag):
-            day = find_thai_date(tag.get_text(" ", strip=True)[:200])
+        if isinstance(tag, Tag) and not furniture.holds(tag):
+            day = find_thai_date(_text_start(tag, 200))
             if day:
                 return at_bangkok_midnight(day)
     lines = [line.strip() for line in _text_without_furniture(soup).splitlines() if line.strip()]
@@ -138,30 +152,79 @@ def _from_visible_date(soup: BeautifulSoup, title: str) -> datetime | None:
     return None
 
 
-def _in_furniture(tag: Tag) -> bool:
-    for node in [tag, *tag.parents]:
-        if not isinstance(node, Tag):
-            continue
-        if node.name in ("aside", "nav", "footer"):
-            return True
-        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
-        if _FURNITURE.search(label):
-            return True
-    return False
+class _Furniture:
+    """Whether an element sits in page furniture or in the article, remembered for every
+    ancestor on the way: asking it of each candidate costs a walk up to the nearest
+    element already known, so a page's worth of candidates is linear, not depth times
+    candidates."""
+
+    def __init__(self) -> None:
+        self._furniture: dict[int, bool] = {}
+        self._article: dict[int, bool] = {}
+
+    def holds(self, tag: Tag) -> bool:
+        return _inherited(tag, self._furniture, _is_furniture)
+
+    def in_article(self, tag: Tag) -> bool:
+        parent = tag.parent
+        return parent is not None and _inherited(parent, self._article, _is_article)
+
+
+def _inherited(tag: Tag, known: dict[int, bool], own: Callable[[Tag], bool]) -> bool:
+    """`own(node)` for tag or any ancestor, memoised in `known` (by id: the soup lives
+    as long as the lookups)."""
+    path: list[tuple[Tag, bool]] = []
+    node: Tag | None = tag
+    answer = False
+    while isinstance(node, Tag):
+        if id(node) in known:
+            answer = known[id(node)]
+            break
+        path.append((node, own(node)))
+        if path[-1][1]:
+            break
+        node = node.parent
+    for seen, itself in reversed(path):  # outermost first: what is inside furniture is too
+        answer = answer or itself
+        known[id(seen)] = answer
+    return answer
+
+
+def _is_furniture(node: Tag) -> bool:
+    return node.name in ("aside", "nav", "footer") or bool(_FURNITURE.search(_label(node)))
+
+
+def _is_article(node: Tag) -> bool:
+    return node.name in ("article", "main")
+
+
+def _classes(tag: Tag) -> str:
+    classes = tag.get("class") or []
+    return " ".join(classes) if isinstance(classes, list) else str(classes)
+
+
+def _label(tag: Tag) -> str:
+    return _classes(tag) + " " + str(tag.get("id") or "")
+
+
+def _text_start(tag: Tag, limit: int) -> str:
+    """`tag.get_text(" ", strip=True)[:limit]`, without reading a whole page's text when
+    the tag holds one (a date-hinted wrapper around everything)."""
+    parts: list[str] = []
+    size = 0
+    for text in tag.stripped_strings:
+        parts.append(text)
+        size += len(text) + 1
+        if size > limit:
+            break
+    return " ".join(parts)[:limit]
 
 
 def _text_without_furniture(soup: BeautifulSoup) -> str:
-    copy = BeautifulSoup(str(soup), "lxml")
-    for tag in copy.find_all(["aside", "nav", "footer", "script", "style", "form"]):
-        tag.decompose()
-    for tag in copy.find_all(True):
-        if tag.decomposed:
-            continue
-        label = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-        if _FURNITURE.search(label):
-            tag.decompose()
-    body = copy.body or copy
-    return body.get_text("\n")
+    # Read around the furniture rather than copying the soup to cut it out: a page's worth
+    # of parsing and serialising less.
+    skip = lambda tag: tag.name in _NOT_TEXT or bool(_FURNITURE.search(_label(tag)))  # noqa: E731
+    return "\n".join(strings(soup.body or soup, skip))
 
 
 def _title_line(lines: list[str], title: str) -> int | None:

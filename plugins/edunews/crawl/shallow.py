@@ -1,0 +1,157 @@
+"""HTML the readers can parse in time linear in its size, whatever a site sends.
+
+Three things made one page cost minutes or everything: pages nested thousands deep (every
+step that looks at an element's ancestors or descendants turns quadratic; lxml's tree
+parser, which trafilatura uses, silently drops the whole document beyond 255 levels), pages
+of many megabytes, and characters the parsers mangle (a lone surrogate makes lxml raise;
+a NUL in a tag breaks the tag). `readable_html` caps the size, cleans the characters and,
+only for a page nested deeper than any real template, rebuilds it with its nesting bounded:
+wrappers beyond `MAX_DEPTH` are dropped (their text stays where it was), while the
+elements the readers look for (paragraphs, headings, list items, anything with a class or
+an id) keep their tags for `HEADROOM` levels more.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from lxml import etree
+
+from edunews.crawl.storable import storable
+
+# More than any real page needs (templates nest 20-60 deep) and well inside lxml's 255.
+MAX_DEPTH = 100
+HEADROOM = 60
+# Article pages are tens of kilobytes; a page of 10 MB (the fetch cap) is an archive or a
+# data dump, and its first 3 million characters are as much of it as a reader needs.
+MAX_PARSE_CHARS = 3_000_000
+# Likewise elements: article pages have a few thousand; bs4 needs ~50 µs for each (and
+# a reader walks them several times), so 30,000 are seconds at worst, a million half an hour.
+MAX_ELEMENTS = 30_000
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
+_VOID_NAMES = "area base br col embed hr img input link meta param source track wbr basefont"
+_VOID = frozenset([*_VOID_NAMES.split(), "frame", "keygen"])
+_RAW_TEXT = frozenset({"script", "style"})
+# Elements the readers look for: kept in HEADROOM where plain wrappers are dropped.
+_STRUCTURE_NAMES = (
+    "p h1 h2 h3 h4 h5 h6 li dt dd tr td th br hr article main section header footer aside nav"
+    " time blockquote pre figure figcaption title meta link script style form"
+)
+_STRUCTURE = frozenset(_STRUCTURE_NAMES.split())
+_LABELS = ("class", "id", "itemprop", "property", "rel", "datetime")
+_ATTRIBUTE_NAME = re.compile(r"^[^\s\"'<>/=]+$")
+
+
+def readable_html(html: str) -> str:
+    """`html` capped at MAX_PARSE_CHARS, without the characters parsers mangle, nested at
+    most MAX_DEPTH + HEADROOM deep and with at most MAX_ELEMENTS elements; the page itself
+    (same object) when it was all that."""
+    html = storable(html[:MAX_PARSE_CHARS])
+    deepest, elements = _scan(html)
+    if deepest <= MAX_DEPTH * 0.7 and elements <= MAX_ELEMENTS:
+        return html
+    return flatten(html)
+
+
+def _scan(html: str) -> tuple[int, int]:
+    """Roughly how deep the page nests, and how many elements it has, in one regex pass.
+
+    The depth is open minus closed tags of each name. Implicitly closed tags (<p>, <li>)
+    make it high, never low by much (the parser's own additions, like <tbody>, are a few
+    levels a table): a high one is checked by `flatten`."""
+    open_by_name: dict[str, int] = {}
+    depth = deepest = elements = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        elements += not match.group(1)
+        if name in _VOID:
+            continue
+        if match.group(1):
+            if open_by_name.get(name, 0) > 0:  # a stray close tag closes nothing
+                open_by_name[name] -= 1
+                depth -= 1
+        else:
+            open_by_name[name] = open_by_name.get(name, 0) + 1
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest, elements
+
+
+def flatten(html: str) -> str:
+    """The page as libxml2's HTML parser reads it, with nesting beyond MAX_DEPTH and
+    elements beyond MAX_ELEMENTS dropped (their text stays; see the module's doc); the page
+    itself when it is not that deep or large after all.
+
+    An event parser, not a tree: libxml2 resolves the implied and misnested tags, this
+    keeps a counter and a stack of flags, so time and memory are linear in the page.
+    """
+    target = _Flattener()
+    parser = etree.HTMLParser(target=target, huge_tree=True, recover=True)
+    try:
+        parser.feed(html)
+        parser.close()
+    except (etree.LxmlError, ValueError):
+        pass  # recovering parser: what was read so far is the page
+    if target.deepest <= MAX_DEPTH and target.elements <= MAX_ELEMENTS:
+        return html
+    return "".join(target.out)
+
+
+class _Flattener:
+    """lxml parser target writing the HTML back out, deep wrappers left out."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.kept: list[bool] = []
+        self.names: list[str] = []
+        self.depth = 0  # of the elements kept
+        self.deepest = 0  # of the page as sent
+        self.elements = self.kept_elements = 0
+        self.raw = 0  # inside script or style: text as it is
+
+    def start(self, tag: object, attrib: dict) -> None:
+        name = tag if isinstance(tag, str) else "div"
+        self.names.append(name)
+        self.deepest = max(self.deepest, len(self.names))
+        self.elements += 1
+        keep = self.kept_elements < MAX_ELEMENTS and (
+            self.depth < MAX_DEPTH
+            or (
+                self.depth < MAX_DEPTH + HEADROOM
+                and (name in _STRUCTURE or any(label in attrib for label in _LABELS))
+            )
+        )
+        self.kept_elements += keep
+        self.kept.append(keep)
+        if name in _RAW_TEXT:
+            self.raw += 1
+        if keep:
+            self.depth += 1
+            attributes = "".join(
+                f' {key}="{escape(value)}"'
+                for key, value in attrib.items()
+                if isinstance(key, str) and _ATTRIBUTE_NAME.match(key)
+            )
+            self.out.append(f"<{name}{attributes}>")
+
+    def end(self, tag: object) -> None:
+        if not self.kept:
+            return
+        name = self.names.pop()
+        if name in _RAW_TEXT:
+            self.raw -= 1
+        if self.kept.pop():
+            self.depth -= 1
+            if name not in _VOID:
+                self.out.append(f"</{name}>")
+
+    def data(self, text: str) -> None:
+        self.out.append(text if self.raw else escape(text, quote=False))
+
+    def comment(self, text: str) -> None:
+        pass  # nothing a reader wants, and "-->" inside one would need care
+
+    def close(self) -> None:
+        return None
