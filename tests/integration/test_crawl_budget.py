@@ -5,6 +5,7 @@ next night resumes where it stopped, so a backlog is worked through night by nig
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,23 @@ def test_a_client_serving_several_runs_keeps_no_earlier_runs_deadline(empty_raw)
         assert crawl_source(slow, client=shared).stopped is not None
         summary = crawl_source(other, client=shared)
     assert summary.stopped is None and summary.new == 3
+
+
+def test_a_sitemap_that_stamps_every_url_as_changed_does_not_eat_the_budget(empty_raw):
+    """Every known page's lastmod says 'changed now': after 20 re-fetches that came back
+    unchanged the run stops believing it, and the budget goes to pages never seen. Before:
+    all 30 known pages were fetched again and only 10 new ones fitted in the budget."""
+    articles = load_articles(60)
+    site = NewsSite(articles[:30])
+    with serve(site) as served:
+        source = Source(
+            id="stamps", name="s", kind="sitemap", start_urls=(served.url,),
+            settings={"max_articles": 40},
+        )  # fmt: skip
+        assert crawl_source(source, client=client(source)).new == 30
+        site.articles = articles  # 30 new pages, listed after the old ones
+        site.lastmod = {i: datetime.now(UTC) for i in range(60)}
+        second = crawl_source(source, client=client(source))
+        refetched = [p for p in served.hits if p.startswith("/news/") and served.hits[p] == 2]
+    assert len(refetched) == 20
+    assert second.new == 20 and second.stopped == "budget of 40 articles reached"

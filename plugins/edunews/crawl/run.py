@@ -47,6 +47,11 @@ DISCOVERY = {
     "html": listing.discover,
 }
 INCREMENT_OVERLAP = timedelta(hours=1)
+# Some sitemaps stamp every URL with the time they were generated: each night every known
+# page "changed", and re-fetching them spent the budget before any new page was reached.
+# After this many known pages re-fetched on the word of lastmod came back unchanged, with
+# none changed, a run stops believing the site's lastmod (the next run believes it again).
+LASTMOD_DOUBT_AFTER = 20
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 
 
@@ -256,6 +261,8 @@ class _SourceCrawl:
     revisit_known: bool = False
     seen: set[str] = field(default_factory=set)
     articles: int = 0
+    lastmod_wrong: int = 0  # known pages lastmod called changed that were not
+    lastmod_right: int = 0
     learned: Learned = field(default_factory=Learned)
 
     def run(self) -> None:
@@ -344,9 +351,12 @@ class _SourceCrawl:
             return
         self.articles += 1
         if item.article is not None:
-            self.lander.add(_from_api(self.source.id, item))
+            row = _from_api(self.source.id, item)
+            self._judge_lastmod(item, row)
+            self.lander.add(row)
             return
         row = self._fetch(item.url)
+        self._judge_lastmod(item, row)
         if row.outcome == "over_budget":
             # The deadline passed while the page was due: nothing was fetched, nothing said
             # about the page; the next run asks for it.
@@ -365,7 +375,27 @@ class _SourceCrawl:
         if item.lastmod is None or checked is None:
             return True
         # The margin covers the sites' clocks: one extra (conditional) request at most.
-        return item.lastmod <= checked - INCREMENT_OVERLAP
+        return item.lastmod <= checked - INCREMENT_OVERLAP or self._lastmod_doubted()
+
+    def _lastmod_doubted(self) -> bool:
+        return self.lastmod_wrong >= LASTMOD_DOUBT_AFTER and self.lastmod_right == 0
+
+    def _judge_lastmod(self, item: Found, row: LogRow) -> None:
+        """Was the site right that this known page changed?"""
+        if item.lastmod is None or not self._is_known(item.url):
+            return
+        newest = self.state.newest_sha.get(loggable_url(item.url))
+        if row.outcome == "not_modified" or (row.page and row.page.content_sha256 == newest):
+            self.lastmod_wrong += 1
+            if self._lastmod_doubted() and self.lastmod_wrong == LASTMOD_DOUBT_AFTER:
+                log.warning(
+                    "%s: %d known pages its lastmod called changed were not: lastmod is not"
+                    " believed for the rest of the run",
+                    self.source.id,
+                    self.lastmod_wrong,
+                )
+        elif row.page is not None:
+            self.lastmod_right += 1
 
     def _fetch(self, url: str) -> LogRow:
         try:

@@ -28,6 +28,7 @@ class SourceState:
     # url -> when this source last landed a verdict on it (stored, unchanged, a failure): a
     # known page is asked for again only when the site says it changed after that.
     checked: dict[str, datetime] = field(default_factory=dict)
+    newest_sha: dict[str, str] = field(default_factory=dict)  # url -> its newest content's
     validators: dict[str, Validators] = field(default_factory=dict)
     retry: list[str] = field(default_factory=list)
 
@@ -39,12 +40,14 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
         (source_id,),
     ).fetchone()
     state.last_complete_start = row[0] if row else None
-    for url, fetched_at in conn.execute(
-        "select url, max(fetched_at) from raw.pages where source_id = %s group by url",
+    for url, fetched_at, sha in conn.execute(
+        "select distinct on (url) url, fetched_at, content_sha256 from raw.pages"
+        " where source_id = %s order by url, fetched_at desc, page_id desc",
         (source_id,),
     ):
         state.known.add(url)
         state.checked[url] = fetched_at
+        state.newest_sha[url] = sha
     for url, etag, last_modified in conn.execute(
         "select distinct on (url) url, etag, last_modified from raw.fetch_log"
         " where source_id = %s and (etag is not null or last_modified is not null)"
