@@ -14,6 +14,7 @@ import threading
 import time
 import zlib
 from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
 import pytest
@@ -303,15 +304,69 @@ def test_a_trickling_robots_txt_costs_the_deadline_once_not_per_page():
     assert calls["/robots.txt"] == 1 and calls["/a"] == 0
 
 
-def test_the_deadline_holds_on_a_reused_keep_alive_connection(hostile):
-    site, served = hostile
+class KeepAlive(BaseHTTPRequestHandler):
+    """HTTP/1.1 with persistent connections (the test sites speak 1.0): /ok, /junk (two
+    bytes more than its Content-Length, a moment later), /trickle (a byte per 0.2 s)."""
+
+    protocol_version = "HTTP/1.1"
+    connections = 0
+
+    def setup(self):
+        type(self).connections += 1
+        super().setup()
+
+    def handle(self):
+        with contextlib.suppress(OSError):  # the client hangs up mid-trickle: its right
+            super().handle()
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        body = b"ok"
+        self.send_response(200)
+        self.send_header("Content-Length", "2" if self.path != "/trickle" else "1000")
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            if self.path == "/trickle":
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    time.sleep(0.2)
+                return
+            self.wfile.write(body)
+            if self.path == "/junk":
+                time.sleep(0.05)
+                self.wfile.write(b"NOT HTTP\r\n")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def keep_alive():
+    handler = type("Handler", (KeepAlive,), {"connections": 0})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield handler, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_deadline_holds_on_a_reused_keep_alive_connection(keep_alive):
+    handler, url = keep_alive
     c = client(respect_robots=False, deadline=DEADLINE)
-    assert c.get(served.url + "good/1").status == 200  # leaves a pooled connection
+    assert c.get(url + "ok").body == b"ok"  # leaves a pooled connection
     started = time.monotonic()
     with pytest.raises(FetchError, match="deadline"):
-        c.get(served.url + "trickle-body")
+        c.get(url + "trickle")
     assert time.monotonic() - started < DEADLINE + MARGIN
-    assert c.get(served.url + "good/1").status == 200  # the client is fine afterwards
+    assert handler.connections == 1  # the trickle came on the reused connection
+    assert c.get(url + "ok").body == b"ok"  # and the client is fine afterwards
+
+
+def test_junk_left_on_a_kept_alive_connection_costs_no_page(keep_alive):
+    handler, url = keep_alive
+    c = client(respect_robots=False, retries=0)
+    for _ in range(5):
+        assert c.get(url + "junk").body == b"ok"
 
 
 def test_a_server_cannot_fill_the_cookie_jar():
@@ -337,7 +392,8 @@ def test_answers_that_are_not_http_are_not_asked_again(hostile):
     assert error.reason == "not an HTTP answer: HTTPException: got more than 100 headers"
     error = fetch_error(served.url + "bad-status", retries=3)
     assert error.outcome == "network_error" and "BadStatusLine" in error.reason
-    assert site.calls["/many-headers"] == site.calls["/bad-status"] == 1
+    # Once more on a new connection (junk on a kept-alive one looks the same), then no more.
+    assert site.calls["/many-headers"] == site.calls["/bad-status"] == 2
 
     class Nul:
         def handle(self, request):

@@ -332,7 +332,9 @@ class HttpClient:
             )
         raise FetchError("http_error", f"more than {MAX_REDIRECTS} redirects")
 
-    def _send(self, url: str, headers: dict[str, str], watch: Watch) -> requests.Response:
+    def _send(
+        self, url: str, headers: dict[str, str], watch: Watch, fresh: bool = False
+    ) -> requests.Response:
         try:
             return self.session.get(
                 url,
@@ -351,8 +353,14 @@ class HttpClient:
             if HOST_MARKER in str(exc):
                 raise FetchError("off_site", f"{_host(url)}: {HOST_MARKER}") from exc
             broken = _broken_answer(exc)
+            if broken and not fresh:
+                # Junk left on a kept-alive connection by the answer before (a body longer
+                # than its Content-Length) reads as a broken answer too: once more, on a
+                # new connection.
+                self.session.close()
+                return self._send(url, headers, watch, fresh=True)
             if broken:
-                # The server spoke, and not HTTP: asking again gets the same answer.
+                # The server spoke, and not HTTP, twice: asking again gets the same answer.
                 raise FetchError(
                     "network_error", f"not an HTTP answer: {broken}", retry=False
                 ) from exc
