@@ -406,6 +406,11 @@ class Explorer:
             self.learned.learn_listing(root)
         if self.ctx.since and not new:
             self.stale_root.add(root)  # an increment: the older pages were read before
+            if root == page.url:
+                # Listings sorted oldest first put the new ones on the last page: one look.
+                last = last_page(page.paging, page.url)
+                if last and last not in self.pages:
+                    self.push(last, _PAGING, root + _TAIL)
             return
         for url in page.paging:
             self.push(url, _PAGING, root)
@@ -541,6 +546,30 @@ def _one_number_apart(url: str, page_url: str) -> bool:
     return qa.get(key, "x").isdigit() and not key.lower().endswith("id")
 
 
+_TAIL = "#last-page"  # the listing read from its end (a root of its own)
+
+
+def last_page(paging: list[str], page_url: str) -> str | None:
+    """The paging link with the highest page number (limitstart, page, /page/N, ...)."""
+    best, best_number = None, 0
+    for url in paging:
+        number = _page_number(url, page_url)
+        if number > best_number:
+            best, best_number = url, number
+    return best
+
+
+def _page_number(url: str, page_url: str) -> int:
+    parts, base = urlsplit(url), dict(parse_qsl(urlsplit(page_url).query))
+    numbers = [
+        int(value)
+        for key, value in parse_qsl(parts.query)
+        if value.isdigit() and (key.lower() in PAGING_KEYS or base.get(key) != value)
+    ]
+    numbers += [int(n) for n in re.findall(r"/(?:page/|p)(\d+)/?$", parts.path)]
+    return max(numbers, default=0)
+
+
 def _has_paging(url: str) -> bool:
     parts = urlsplit(url)
     keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
@@ -641,7 +670,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         root = explorer.paging_of.get(url)
         if root is None or explorer.listing_full(root):
             continue
-        explorer.listing_reads[root] += 1
+        explorer.listing_reads[root] = explorer.listing_reads.get(root, 0) + 1
         explorer.read += 1
         resp = explorer.fetch(url, "listing page")
         if resp is not None:

@@ -46,6 +46,8 @@ class Plan:
     no_news: bool = False
     feed: int = 0  # a feed of the newest N articles, linked from the home page (0: none)
     sitemap_of_pages: bool = False  # a sitemap.xml that lists only the menu pages
+    oldest_first: bool = False  # listings sorted by id: the newest on the last page
+    latest_box: bool = True  # a "latest news" box on the home and article pages
 
 
 NOISE_LINKS = (
@@ -163,7 +165,7 @@ class ZooSite:
 
     def latest(self, exclude: SiteArticle | None = None, section: str | None = None) -> str:
         """A box of the newest news of another section, each with its own date."""
-        if self.plan.no_news:
+        if self.plan.no_news or not self.plan.latest_box:
             return ""
         others = [
             a
@@ -214,6 +216,8 @@ class ZooSite:
 
     def listing_html(self, section: str, number: int, own_paging: bool = True) -> str:
         items = self.sections[section]
+        if self.plan.oldest_first:
+            items = items[::-1]
         chunk = items[(number - 1) * PER_PAGE : number * PER_PAGE]
         if self.plan.style == "blog":
             rows = "".join(
@@ -443,6 +447,9 @@ ZOO: dict[str, Callable[[], Plan]] = {
     "sitemap-of-pages": lambda: Plan(_table, _table_listing, sitemap_of_pages=True),
     "wordpress-feed-only-newest": lambda: Plan(
         _wordpress, _wordpress_listing, template="wordpress", extra=_closed_rest(), feed=3
+    ),
+    "oldest-first": lambda: Plan(
+        _table, _table_listing, template="plain", oldest_first=True, latest_box=False
     ),
     "no-news": lambda: Plan(_php, _php_listing, no_news=True),
 }
