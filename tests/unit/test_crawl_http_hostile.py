@@ -230,6 +230,21 @@ def test_an_error_page_in_an_unreadable_coding_is_still_its_status():
     assert resp.status == 404 and resp.body == b""
 
 
+@pytest.mark.parametrize("step", [1, 777, 65536, 10**7])
+def test_bounded_decoder_gives_back_exactly_what_was_compressed(step):
+    data = b"".join(bytes([i % 251]) * (i * 37 % 5000) + "ข่าว".encode() * 50 for i in range(400))
+    bodies = {
+        "gzip": gzip.compress(data[:5000]) + gzip.compress(data[5000:]),  # two members
+        "deflate": zlib.compress(data),
+        "gzip, deflate": zlib.compress(gzip.compress(data)),
+    }
+    for coding, body in bodies.items():
+        decoder = BoundedDecoder([c.strip() for c in coding.split(",")], cap=len(data))
+        out = b"".join(decoder.feed(body[i : i + step]) for i in range(0, len(body), step))
+        assert out == data, coding
+        assert decoder.size == len(data)
+
+
 def test_bounded_decoder_counts_every_layer():
     inner = zlib.compress(b" " * (5 * 1024 * 1024))
     decoder = BoundedDecoder(["deflate"], cap=1024 * 1024)

@@ -49,7 +49,7 @@ class _Inflater:
     def feed(self, data: bytes) -> Iterable[bytes]:
         """Yields the output of `data` in pieces of at most _STEP bytes."""
         pending = data
-        while pending:
+        while True:
             try:
                 out = self._obj.decompress(pending, _STEP)
             except zlib.error as exc:
@@ -62,9 +62,7 @@ class _Inflater:
             self._started = True
             if out:
                 yield out
-            if self._obj.unconsumed_tail:
-                pending = self._obj.unconsumed_tail
-                continue
+            pending = self._obj.unconsumed_tail
             if self._obj.eof:
                 rest = self._obj.unused_data
                 # Concatenated gzip members are one body (RFC 1952); other trailing bytes
@@ -74,7 +72,9 @@ class _Inflater:
                     pending = rest
                     continue
                 return
-            pending = b""
+            # A full step may leave output inside zlib with all input taken: ask again.
+            if not pending and len(out) < _STEP:
+                return
 
 
 class BoundedDecoder:
@@ -131,7 +131,7 @@ def parse_codings(header: str | None) -> list[str]:
 def gunzip_capped(data: bytes, cap: int, what: str = "file") -> bytes:
     """Gzip data (one or more members, gzip inside gzip too) inflated to at most `cap` bytes.
 
-    Raises TooLarge past the cap and CorruptBody for broken data.
+    Raises TooLarge past the cap, CorruptBody for broken data, Unsupported past 3 layers.
     """
     for _ in range(MAX_LAYERS):
         if data[:2] != GZIP_MAGIC:
