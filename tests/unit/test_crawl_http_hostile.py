@@ -601,6 +601,8 @@ def test_every_path_of_the_hostile_site_gets_its_expected_outcome(hostile, decoy
         ("http://0x7f.0.0.1/", "http://127.0.0.1/"),
         ("http://0177.0.0.1/", "http://127.0.0.1/"),
         ("http://127.1/", "http://127.0.0.1/"),
+        ("http://010.1/", "http://8.0.0.1/"),
+        ("http://0/", "http://0.0.0.0/"),
         ("http://[::ffff:7f00:1]/", "http://127.0.0.1/"),
         ("http://%31%32%37.0.0.1/", "http://127.0.0.1/"),
         ("http://１２７．０．０．１/", "http://127.0.0.1/"),
@@ -633,6 +635,8 @@ def test_normalize_url(url, expected):
         "//a.test/",
         "http://example.123/",
         "http://256.0.0.1/",
+        "http://1_0.0.0.1/",  # int() reads 10; inet_aton and browsers do not
+        "http://08.0.0.1/",
         "http:///",
         "http://a..b/",
         "http://[::1/",

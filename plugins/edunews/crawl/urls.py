@@ -190,7 +190,7 @@ def _ipv6(text: str, url: str) -> str:
 
 def _ends_in_number(host: str) -> bool:
     last = host.split(".")[-1]
-    return last.isascii() and (last.isdigit() or bool(re.fullmatch(r"0[xX][0-9a-fA-F]*", last)))
+    return bool(_DECIMAL.fullmatch(last) or _HEX.fullmatch(last))
 
 
 def _ipv4(host: str) -> str | None:
@@ -213,17 +213,22 @@ def _ipv4(host: str) -> str | None:
     return str(ipaddress.IPv4Address(value))
 
 
+_HEX = re.compile(r"0[xX][0-9a-fA-F]*")
+_OCTAL = re.compile(r"0[0-7]+")
+_DECIMAL = re.compile(r"[0-9]+")
+
+
 def _ipv4_number(part: str) -> int | None:
-    if not part or not part.isascii():
+    # Strict forms only: int() would also take "1_0", " 12" or "٣" (Arabic-Indic digits).
+    if len(part) > 40:
         return None
-    try:
-        if part[:2].lower() == "0x":
-            return int(part[2:], 16) if part[2:] else 0
-        if len(part) > 1 and part[0] == "0":
-            return int(part[1:], 8)
+    if _HEX.fullmatch(part):
+        return int(part[2:], 16) if part[2:] else 0
+    if _OCTAL.fullmatch(part):
+        return int(part[1:], 8)
+    if _DECIMAL.fullmatch(part) and (part == "0" or part[0] != "0"):
         return int(part, 10)
-    except ValueError:
-        return None
+    return None
 
 
 def _path_and_query(tail: str) -> tuple[str, str | None]:
