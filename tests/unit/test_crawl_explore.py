@@ -273,3 +273,31 @@ def test_traps_on_the_way_do_not_stop_the_walk():
     assert {"/" + url.split("/", 3)[3] for url in found} == truth
     assert requests <= explore.MAX_DISCOVERY_PAGES + 10
     assert time.monotonic() - started < 120  # finishes at all (~3 s here)
+
+
+class _ClickRows:
+    """A custom PHP news table whose rows open the news by script, titles as images' alt."""
+
+    def __init__(self) -> None:
+        self.site = build("php-news", 8)
+
+    def handle(self, request):
+        if request.target == "/":
+            return Reply.html('<a href="/list.php"><img src="/b.gif" alt="ข่าวประชาสัมพันธ์"></a>')
+        if request.target == "/list.php":
+            rows = "".join(
+                f"<tr onclick=\"window.open('news.php?id={a.post_id}','_self')\">"
+                f"<td>{a.title}</td></tr>"
+                for a in self.site.articles
+            )
+            return Reply.html(f"<html><body><table>{rows}</table></body></html>")
+        return self.site.handle(request)
+
+
+def test_rows_that_open_the_news_by_script_and_image_links():
+    site = _ClickRows()
+    found, failures, _, _ = _walk(site)
+    with serve(site) as served:
+        truth = {"/" + url.split("/", 3)[3] for url in site.site.truth(served.url)}
+    assert failures == []
+    assert {"/" + url.split("/", 3)[3] for url in found} == truth

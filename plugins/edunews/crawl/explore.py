@@ -42,7 +42,18 @@ MAX_ARTICLE_LINKS = 1500
 # Exploring parses at most this much of a page: links are near the top of any real page,
 # and a link farm of megabytes costs a second a parse.
 MAX_EXPLORE_HTML = 1_000_000
-_LINK_TAGS = ["a", "area", "link", "frame", "iframe", "meta", "script"]
+_OPEN = re.compile(r"window\.open\(\s*['\"]([^'\"]+)['\"]")
+
+
+def _anchor_text(tag: Tag) -> str:
+    """What a link says: its text, else its title, else the alt of its image."""
+    text = " ".join(tag.get_text(" ", strip=True).split()) or (tag.get("title") or "").strip()
+    if not text:
+        image = tag.find("img", alt=True)
+        text = " ".join((image["alt"] if image else "").split())
+    return text[:300]
+
+
 NO_DATE = "no date"
 HINT = "try listing_url (the page that lists the news) in sources.yml"
 
@@ -426,7 +437,8 @@ class Explorer:
             if self.learned.is_article_url(url):
                 continue  # harvested, not walked
             shape = Shape.of(url)
-            if len(text) >= _TITLE_LIKE and shape.has_variable:
+            headline = len(text) >= _TITLE_LIKE or bool(_READ_MORE.match(text))
+            if headline and shape.has_variable:
                 groups.setdefault(shape, []).append(url)
             if _NEWS_TEXT.search(text) or _NEWS_URL.search(url):
                 self.push(url, _NEWS)
@@ -466,15 +478,14 @@ class Explorer:
         if base:
             page_url = self.absolute(page_url, base["href"]) or page_url
         anchors = 0
-        for tag in soup.find_all(_LINK_TAGS):
+        for tag in soup.find_all(True):
             name = tag.name
             if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
                 anchors += 1
                 url = self.absolute(page_url, tag["href"])
                 if url is None:
                     continue
-                text = " ".join(tag.get_text(" ", strip=True).split())
-                text = text or (tag.get("title") or "").strip()
+                text = _anchor_text(tag)
                 links.append((url, text))
                 if is_paging(url, paging_base, text, " ".join(tag.get("rel") or []).lower()):
                     paging.append(url)
@@ -494,6 +505,14 @@ class Explorer:
                     url = self.absolute(page_url, target.strip(" '\""))
                     if url:
                         links.append((url, "enter"))  # a splash page's way in
+            elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
+                # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
+                match = _SCRIPT_GO.search(tag["onclick"]) or _OPEN.search(tag["onclick"])
+                target = next((g for g in match.groups() if g), "") if match else ""
+                url = self.absolute(page_url, target) if target else None
+                if url:
+                    anchors += 1
+                    links.append((url, _anchor_text(tag)))
             elif name == "script" and not tag.get("src"):
                 for match in list(_SCRIPT_GO.finditer(tag.string or ""))[:3]:
                     url = self.absolute(page_url, match.group(1) or match.group(2))
