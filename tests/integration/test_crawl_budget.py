@@ -265,3 +265,19 @@ def test_a_sitemap_that_stamps_every_url_as_changed_does_not_eat_the_budget(empt
         refetched = [p for p in served.hits if p.startswith("/news/") and served.hits[p] == 2]
     assert len(refetched) == 20
     assert second.new == 20 and second.stopped == "budget of 40 articles reached"
+
+
+def test_links_to_other_hosts_are_not_fetched_and_do_not_spend_the_budget(empty_raw):
+    site = NewsSite(load_articles(5))
+    with serve(site) as served:
+        source = Source(
+            id="foreign", name="f", kind="sitemap", start_urls=(served.url,),
+            settings={"max_articles": 5},
+        )  # fmt: skip
+        # The sitemap lists 30 links elsewhere before the site's own articles.
+        foreign = [f"http://elsewhere.example/news/{i}" for i in range(30)]
+        site.listed_first = foreign
+        summary = crawl_source(source, client=client(source))
+    assert summary.new == 5 and summary.stopped is None
+    reason = "off_site: host elsewhere.example is not one of the source's hosts"
+    assert summary.failures == {reason: 30}

@@ -338,13 +338,16 @@ class _SourceCrawl:
             reason = f"URL of {len(item.url)} characters: too long for an article's"
             self.lander.add(LogRow(item.url, "parse_error", reason))
             return
-        if item.article is not None:
-            host = foreign_host(item.url, self.source.hosts)
-            if host is not None:
-                # The post's address is its identity: one outside the source is not its own.
+        host = foreign_host(item.url, self.source.hosts)
+        if host is not None:
+            # Never fetched, so not counted in the budget: a listing of foreign links cannot
+            # spend a night. A REST post's address is its identity: elsewhere, not its own.
+            if item.article is not None:
                 reason = f"REST post link to {host} is outside the source's hosts"
-                self.lander.add(LogRow(item.url, "off_site", reason))
-                return
+            else:
+                reason = f"host {host} is not one of the source's hosts"
+            self.lander.add(LogRow(item.url, "off_site", reason))
+            return
         self.summary.stopped = self.budget.spent(self.articles)
         if self.summary.stopped:
             self.seen.discard(item.url)  # not taken: the next run takes it

@@ -42,6 +42,7 @@ class NewsSite:
         self.canonical_of: Callable[[int], str] | None = None
         self.link_of: Callable[[int], str] | None = None
         self.extra_paths: list[str] = []  # listed in the sitemap too (traps, junk)
+        self.listed_first: list[str] = []  # absolute URLs the sitemap lists before its own
 
     def path(self, index: int) -> str:
         return f"/news/{index}"
@@ -51,7 +52,8 @@ class NewsSite:
         if request.path == "/robots.txt":
             return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
         if request.path == "/sitemap.xml":
-            urls = "".join(
+            urls = "".join(f"<url><loc>{escape(u)}</loc></url>" for u in self.listed_first)
+            urls += "".join(
                 f"<url><loc>{escape(host + self.path(i))}</loc>"
                 + (f"<lastmod>{self.lastmod[i].isoformat()}</lastmod>" if i in self.lastmod else "")
                 + "</url>"
