@@ -330,6 +330,10 @@ class _SourceCrawl:
         if item.url in self.seen:
             return
         self.seen.add(item.url)
+        error = getattr(item, "error", None)  # a post the API gave malformed
+        if error:
+            self.lander.add(LogRow(item.url, "parse_error", error))
+            return
         if self._unchanged_since_last_run(item):
             self.summary.skipped_known += 1
             return

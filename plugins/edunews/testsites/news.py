@@ -43,6 +43,7 @@ class NewsSite:
         self.link_of: Callable[[int], str] | None = None
         self.extra_paths: list[str] = []  # listed in the sitemap too (traps, junk)
         self.listed_first: list[str] = []  # absolute URLs the sitemap lists before its own
+        self.odd_posts: list[object] = []  # REST items after the posts: malformed, hostile
 
     def path(self, index: int) -> str:
         return f"/news/{index}"
@@ -107,6 +108,7 @@ class NewsSite:
                     },
                 }
             )
+        items.extend(self.odd_posts)
         # ensure_ascii: the lone surrogate goes as the escape \ud800, as PHP's json_encode does
         return Reply(
             200,
