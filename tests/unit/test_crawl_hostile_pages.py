@@ -364,3 +364,123 @@ def test_canonical_is_an_absolute_web_address_or_none(href, expected):
         "</head>", link + "</head>"
     )
     assert parse_article(page, "http://site.test/news/1?x=1").canonical_url == expected
+
+
+# --- 2. malformed REST posts, and the hostile site end to end through real HTTP ------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site():
+    from edunews.testsites.hostile_pages import HostilePagesSite
+    from edunews.testsites.server import serve
+
+    site = HostilePagesSite(load_articles(5))
+    with serve(site) as served:
+        yield site, served
+
+
+def _client():
+    from edunews.crawl.http import HttpClient
+
+    return HttpClient(
+        allowed_hosts={"127.0.0.1"},
+        allow_private_network=True,
+        interval=0.0,
+        backoff=0.01,
+        read_timeout=10.0,
+    )
+
+
+def test_every_hostile_page_is_read_and_storable(hostile_site):
+    """The crawler's own reading of each page (fetch, decode, parse), checked against the
+    site's expectations: the verdict, the text that must be there, the charset."""
+    from edunews.crawl.article import parse_article
+    from edunews.crawl.encoding import decode_body
+    from edunews.testsites.hostile_pages import ELSEWHERE
+
+    site, served = hostile_site
+    client = _client()
+    expectations = site.expectations()
+    pages = [p for p in expectations if p.startswith("/hostile/")]
+    assert len(pages) >= 25
+    for path in pages:
+        expect = expectations[path]
+        resp = client.get(served.url.rstrip("/") + path)
+        assert resp.status == 200, path
+        html, charset = decode_body(resp.body, resp.headers.get("Content-Type"))
+        started = time.process_time()
+        article = parse_article(html, resp.url)
+        assert time.process_time() - started < 20, path
+        outcome = "stored" if article.body_text else "parse_error"
+        assert outcome == expect.outcome, path
+        for field in (article.title, article.body_text, storable(html)):
+            field.encode("utf-8")  # what psycopg does: no lone surrogate
+            assert "\x00" not in field, path
+        assert article.body_text == storable(article.body_text), path
+        for text in expect.contains:
+            assert text in article.body_text, path
+        if expect.charset:
+            assert charset == expect.charset, path
+        if outcome == "stored" and expect.canonical == "article":
+            assert article.canonical_url == f"{served.url}good/{site.articles[0].post_id}", path
+        if outcome == "stored" and article.published_at is not None:
+            assert 1990 < article.published_at.year < 2100, path
+    resp = client.get(served.url + "hostile/canonical-elsewhere")
+    # Normalised and kept here; landing drops it (not one of the source's hosts).
+    assert parse_article(resp.text(), resp.url).canonical_url == ELSEWHERE
+
+
+def test_malformed_rest_posts_are_errors_of_their_own_and_neighbours_land(hostile_site):
+    from edunews.crawl import wordpress
+    from edunews.crawl.discovery import Context, Found
+    from edunews.testsites.hostile_pages import EXPECTED
+
+    site, served = hostile_site
+    found = list(wordpress.discover(Context(_client()), served.url))
+    assert all(isinstance(item, Found) for item in found)  # no ListingFailure: read through
+    by_path = {item.url.removeprefix(served.url.rstrip("/")): item for item in found}
+    rest = {p: o for p, o in EXPECTED.items() if not p.startswith("/hostile/")}
+    assert set(rest) <= set(by_path)
+    for path, outcome in rest.items():
+        item = by_path[path]
+        if outcome == "parse_error" and path != "/rest/empty":
+            assert item.error and item.article is None, path
+            assert item.error.startswith(("malformed REST post", "REST listing item")), path
+        else:
+            assert item.error is None and item.article is not None, path
+    assert by_path["/rest/content-string"].error == (
+        "malformed REST post: content is a str, not {'rendered': ...}"
+    )
+    assert "link is an int" in by_path["/wp-json/wp/v2/posts/9001"].error
+    assert "a list, not a post" in by_path["/wp-json/wp/v2/posts?page=1#item-3"].error
+    for path in ("/rest/nul", "/rest/surrogate", "/rest/deep"):
+        article = by_path[path].article
+        assert site.articles[1].paragraphs[-1] in article.body_text, path
+        for text in (article.title, article.body_text, by_path[path].html):
+            text.encode("utf-8")
+            assert "\x00" not in text
+    assert by_path["/rest/surrogate"].article.title == "ข่าว\ufffd"
+    # The good posts after all that land whole.
+    for article in site.articles:
+        item = by_path[f"/good/{article.post_id}"]
+        assert item.article.body_text == article.body_text
+        assert item.article.published_at == article.published
+
+
+def test_a_rest_listing_that_is_no_list_is_a_listing_failure():
+    from edunews.crawl import wordpress
+    from edunews.crawl.discovery import Context, ListingFailure
+    from edunews.testsites.server import Reply, serve
+
+    class Broken:
+        def __init__(self, body: bytes) -> None:
+            self.body = body
+
+        def handle(self, request):
+            return Reply(200, self.body, {"Content-Type": "application/json"})
+
+    for body in (b'{"posts": []}', b"<html>not json", b"[" * 100_000, b"\xff\xfe[]"):
+        with serve(Broken(body)) as served:
+            found = list(wordpress.discover(Context(_client()), served.url))
+        assert len(found) == 1 and isinstance(found[0], ListingFailure), body[:20]
+        assert found[0].error.outcome == "parse_error"

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.html_text import prune, soup_text, unescape_title
 from edunews.crawl.published import published_date
-from edunews.crawl.shallow import readable_html
+from edunews.crawl.shallow import looks_binary, readable_html
 from edunews.crawl.storable import storable
 from edunews.crawl.urls import join_url
 
@@ -68,6 +68,8 @@ class Article:
 def parse_article(html: str, url: str) -> Article:
     """The article of any page, in time linear in its size (see shallow.py); its text
     fields are storable."""
+    if looks_binary(html):
+        return Article(title="", body_text="", published_at=None)
     html = readable_html(html)
     soup = BeautifulSoup(html, "lxml")
     title = storable(page_title(soup))

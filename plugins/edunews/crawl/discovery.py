@@ -21,6 +21,8 @@ class Found:
     lastmod: datetime | None = None  # the site's own "last changed", when it says
     article: Article | None = None  # given by an API: no need to fetch the page
     html: str | None = None  # the API's rendered content, kept as the page's html
+    # Why this item cannot be taken (a malformed REST post): logged as parse_error, not fetched.
+    error: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ MAX_PARSE_CHARS = 3_000_000
 # a reader walks them several times), so 30,000 are seconds at worst, a million half an hour.
 MAX_ELEMENTS = 30_000
 
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
 _VOID_NAMES = "area base br col embed hr img input link meta param source track wbr basefont"
 _VOID = frozenset([*_VOID_NAMES.split(), "frame", "keygen"])
@@ -53,6 +54,14 @@ def readable_html(html: str) -> str:
     if deepest <= MAX_DEPTH * 0.7 and elements <= MAX_ELEMENTS:
         return html
     return flatten(html)
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded "HTML" is binary junk (an image or archive served as text/html): more
+    than a tenth of its start is control characters and undecodable bytes. A page with a
+    few NULs in it is a page."""
+    sample = text[:65_536]
+    return len(_JUNK.findall(sample)) > len(sample) / 10
 
 
 def _scan(html: str) -> tuple[int, int]:

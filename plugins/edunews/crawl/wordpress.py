@@ -16,7 +16,9 @@ from edunews.crawl.article import Article, strip_furniture_lines
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.html_text import html_to_text, unescape_title
 from edunews.crawl.http import FetchError, Response
-from edunews.crawl.published import BANGKOK, parse_datetime
+from edunews.crawl.published import BANGKOK, MAX_YEAR, MIN_YEAR, parse_datetime
+from edunews.crawl.storable import storable
+from edunews.crawl.urls import join_url
 
 PER_PAGE = 100  # WordPress's maximum: fewer requests to each site
 MAX_LISTING_PAGES = 1000
@@ -55,14 +57,12 @@ def _pages(ctx: Context, endpoint: str, first: Response) -> Iterator[Found | Lis
         if resp.not_modified:
             return
         items = resp.json()
-        for item in items:
-            found = _found(item)
-            if found is None:
-                continue
+        for index, item in enumerate(items):
+            found = _found(item, endpoint, page, index)
             if ctx.since and found.lastmod and found.lastmod <= ctx.since:
                 return  # sorted by modification: everything after this is older
             yield found
-        total = int(resp.headers.get("X-WP-TotalPages") or page)
+        total = _total_pages(resp.headers.get("X-WP-TotalPages"), page)
         page += 1
         if page > min(total, MAX_LISTING_PAGES) or not items:
             return
@@ -71,6 +71,13 @@ def _pages(ctx: Context, endpoint: str, first: Response) -> Iterator[Found | Lis
         except FetchError as exc:
             yield ListingFailure(f"{endpoint} page {page}", exc)
             return
+
+
+def _total_pages(header: str | None, page: int) -> int:
+    try:
+        return int((header or "").strip())
+    except ValueError:  # missing or garbage: this page is the last one we know of
+        return page
 
 
 def _listing(ctx: Context, endpoint: str, page: int) -> Response:
@@ -84,35 +91,102 @@ def _listing(ctx: Context, endpoint: str, page: int) -> Response:
         raise FetchError("http_error", f"REST listing answered HTTP {resp.status}", resp.status)
     try:
         items = resp.json()
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: [[[[... thousands deep
         raise FetchError("parse_error", "REST listing is not JSON") from exc
     if not isinstance(items, list):
         raise FetchError("parse_error", "REST listing is not a list of posts")
     return resp
 
 
-def _found(item: dict) -> Found | None:
-    link = item.get("link") if isinstance(item, dict) else None
-    if not link:
-        return None
-    rendered = (item.get("content") or {}).get("rendered", "")
-    title = unescape_title((item.get("title") or {}).get("rendered", ""))
-    article = Article(
-        title=title,
-        body_text=strip_furniture_lines(html_to_text(rendered), title),
-        published_at=_rest_date(item.get("date_gmt"), item.get("date")),
-        canonical_url=link,
-    )
-    lastmod = _rest_date(item.get("modified_gmt"), item.get("modified"))
-    return Found(link, lastmod=lastmod, article=article, html=rendered)
+class _Malformed(ValueError):
+    """A post field of the wrong type: that post is skipped, its neighbours are read."""
+
+
+def _found(item: object, endpoint: str, page: int, index: int) -> Found:
+    """The post as a Found with its article, or with the reason it cannot be read.
+
+    Each field is checked for its type: a site's plugin (or its attacker) may send a
+    string for `content`, a list for `title`, a number for `date_gmt`; one such post must
+    not stop the source's discovery.
+    """
+    where = _where(item, endpoint, page, index)
+    if not isinstance(item, dict):
+        return Found(where, error=f"REST listing item is {_kind(item)}, not a post")
+    url = where
+    try:
+        url, canonical = _link(item.get("link"), endpoint)
+        rendered = _rendered(item, "content")
+        title = unescape_title(_rendered(item, "title"))
+        published = _rest_date(_text(item, "date_gmt"), _text(item, "date"))
+        lastmod = _rest_date(_text(item, "modified_gmt"), _text(item, "modified"))
+        body = strip_furniture_lines(html_to_text(rendered), title)
+    except _Malformed as exc:
+        return Found(url, error=f"malformed REST post: {exc}")
+    article = Article(title=title, body_text=body, published_at=published, canonical_url=canonical)
+    return Found(url, lastmod=lastmod, article=article, html=storable(rendered))
+
+
+def _where(item: object, endpoint: str, page: int, index: int) -> str:
+    """An address for a post that has no usable link of its own, for raw.fetch_log: the
+    REST route of its id when it has one."""
+    post_id = item.get("id") if isinstance(item, dict) else None
+    if isinstance(post_id, int) and not isinstance(post_id, bool) and post_id >= 0:
+        return f"{endpoint}/{post_id}"
+    return f"{endpoint}?page={page}#item-{index}"
+
+
+def _link(value: object, endpoint: str) -> tuple[str, str]:
+    """The post's address as the site wrote it (its identity in raw), and normalised."""
+    if value is None or value == "":
+        raise _Malformed("no link")
+    if not isinstance(value, str):
+        raise _Malformed(f"link is {_kind(value)}, not a string")
+    try:
+        normalised = join_url(endpoint, value)
+    except ValueError as exc:
+        raise _Malformed(f"link is no web address ({exc})"[:200]) from exc
+    link = value.strip()
+    return (link if link.lower().startswith(("http://", "https://")) else normalised), normalised
+
+
+def _rendered(item: dict, field: str) -> str:
+    """`item[field]["rendered"]`: missing or null is empty, anything else not a string is
+    a malformed post."""
+    value = item.get(field)
+    if value is None:
+        return ""
+    if not isinstance(value, dict):
+        raise _Malformed(f"{field} is {_kind(value)}, not {{'rendered': ...}}")
+    rendered = value.get("rendered")
+    if rendered is None:
+        return ""
+    if not isinstance(rendered, str):
+        raise _Malformed(f"{field}.rendered is {_kind(rendered)}, not a string")
+    return rendered
+
+
+def _text(item: dict, field: str) -> str | None:
+    value = item.get(field)
+    if value is None or isinstance(value, str):
+        return value
+    raise _Malformed(f"{field} is {_kind(value)}, not a string")
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _rest_date(gmt: str | None, local: str | None) -> datetime | None:
     """date_gmt is UTC without an offset; `date` is the site's time (Bangkok)."""
     if gmt and not gmt.startswith("0000"):
         try:
-            return datetime.fromisoformat(gmt).replace(tzinfo=UTC)
+            parsed = datetime.fromisoformat(gmt.strip())
         except ValueError:
-            pass
+            parsed = None
+        if parsed is not None and MIN_YEAR <= parsed.year <= MAX_YEAR:
+            return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
     parsed = parse_datetime(local)
     return parsed.astimezone(BANGKOK) if parsed else None
