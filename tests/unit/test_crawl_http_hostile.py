@@ -465,6 +465,16 @@ def test_a_request_in_flight_is_cut_at_the_budget(hostile):
     assert site.calls["/trickle-body"] == 1
 
 
+def test_the_budget_reason_gives_the_budget_set_not_the_clients_age():
+    c = client(respect_robots=False)
+    time.sleep(0.3)  # a client made before the run that sets its budget
+    c.stop_at = time.monotonic() + 0.6  # 0.01 min
+    time.sleep(0.7)
+    with pytest.raises(FetchError) as err:
+        c.get("http://127.0.0.1:9/")
+    assert err.value.reason == "the source's time budget of 0.01 min ran out"
+
+
 def test_a_retry_that_would_wait_past_the_budget_is_not_made():
     calls = Counter()
 

@@ -197,10 +197,16 @@ class HttpClient:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.allowed_hosts = {_allowed_host(h) for h in self.allowed_hosts}
-        self._created = time.monotonic()
         if self.stop_at is None and self.budget is not None:
-            self.stop_at = self._created + self.budget
+            self.stop_at = time.monotonic() + self.budget
         self.robots = RobotsCache(self._fetch_robots)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "stop_at":
+            # When the budget was set, for its length in the reason ("of 30 min"): the
+            # crawl run sets stop_at on a client that may be older than the run.
+            object.__setattr__(self, "_stop_set_at", time.monotonic())
+        object.__setattr__(self, name, value)
 
     def get(
         self,
@@ -268,7 +274,7 @@ class HttpClient:
             raise self._over_budget()
 
     def _over_budget(self) -> FetchError:
-        minutes = max(0.0, ((self.stop_at or 0.0) - self._created) / 60)
+        minutes = max(0.0, ((self.stop_at or 0.0) - self._stop_set_at) / 60)
         return FetchError(
             "over_budget", f"the source's time budget of {minutes:.3g} min ran out", retry=False
         )
