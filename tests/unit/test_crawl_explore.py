@@ -301,3 +301,28 @@ def test_rows_that_open_the_news_by_script_and_image_links():
         truth = {"/" + url.split("/", 3)[3] for url in site.site.truth(served.url)}
     assert failures == []
     assert {"/" + url.split("/", 3)[3] for url in found} == truth
+
+
+_J4 = (
+    '<html><body><div class="item-page"><h2 itemprop="headline">{title}</h2>'
+    '<dl class="article-info"><dd class="published">{date}</dd></dl>'
+    '<div itemprop="articleBody"><p>{body}</p></div></div>'
+    '<div class="sidebar"><time datetime="2020-01-01">1 Jan 2020</time></div></body></html>'
+)
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        ('<time datetime="2024-05-12T10:30:00+07:00">Published: 12 May 2024</time>', "2024-05-12"),
+        ("Posted on May 12, 2024", "2024-05-12"),
+        ("๑๒/๐๕/๒๕๖๗", "2024-05-12"),
+        ("เผยแพร่เมื่อ 12 พ.ค. 67", "2024-05-12"),
+        ("", None),  # the sidebar's <time> is another page's date
+    ],
+)
+def test_a_date_line_published_py_does_not_read_still_makes_an_article(date_line, expected):
+    title = "ประชุมครูผู้สอนภาษาไทยประจำปีการศึกษา 2567"
+    html = _J4.format(title=title, date=date_line, body="ครูเข้าร่วมการประชุม " * 30)
+    result = verdict(html, "http://s.test/index.php/news/12-x", BeautifulSoup(html, "lxml"))
+    assert result.published == expected and result.article is (expected is not None)
