@@ -484,3 +484,29 @@ def test_a_rest_listing_that_is_no_list_is_a_listing_failure():
             found = list(wordpress.discover(Context(_client()), served.url))
         assert len(found) == 1 and isinstance(found[0], ListingFailure), body[:20]
         assert found[0].error.outcome == "parse_error"
+
+
+def test_a_rest_listing_with_a_stray_byte_is_read_with_a_replacement():
+    import json
+
+    from edunews.crawl import wordpress
+    from edunews.crawl.discovery import Context
+    from edunews.testsites.server import Reply, serve
+
+    article = ARTICLES[2]
+
+    class Listing:
+        def handle(self, request):
+            post = {
+                "id": 1,
+                "link": "http://127.0.0.1/news/1",
+                "title": {"rendered": article.title},
+                "content": {"rendered": "<p>STRAY</p>" + article.content_html},
+            }
+            body = json.dumps([post], ensure_ascii=False).encode()
+            return Reply(200, body.replace(b"STRAY", b"\xe0\xb8"), {"X-WP-TotalPages": "1"})
+
+    with serve(Listing()) as served:
+        (found,) = wordpress.discover(Context(_client()), served.url)
+    assert found.error is None
+    assert found.article.body_text == "\ufffd\n" + article.body_text

@@ -8,6 +8,7 @@ also stop by itself on old WordPress versions that ignore the parameter.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from urllib.parse import urljoin
@@ -56,7 +57,7 @@ def _pages(ctx: Context, endpoint: str, first: Response) -> Iterator[Found | Lis
     while True:
         if resp.not_modified:
             return
-        items = resp.json()
+        items = _json(resp)
         for index, item in enumerate(items):
             found = _found(item, endpoint, page, index)
             if ctx.since and found.lastmod and found.lastmod <= ctx.since:
@@ -90,12 +91,18 @@ def _listing(ctx: Context, endpoint: str, page: int) -> Response:
     if resp.status != 200:
         raise FetchError("http_error", f"REST listing answered HTTP {resp.status}", resp.status)
     try:
-        items = resp.json()
+        items = _json(resp)
     except (ValueError, RecursionError) as exc:  # RecursionError: [[[[... thousands deep
         raise FetchError("parse_error", "REST listing is not JSON") from exc
     if not isinstance(items, list):
         raise FetchError("parse_error", "REST listing is not a list of posts")
     return resp
+
+
+def _json(resp: Response) -> object:
+    # UTF-8 with a stray byte (an excerpt a plugin cut mid-character) is still the listing:
+    # the stray becomes U+FFFD in that one post instead of failing the whole page of posts.
+    return json.loads(resp.body.decode("utf-8-sig", "replace"))
 
 
 class _Malformed(ValueError):
