@@ -674,3 +674,5 @@ def test_ipv6_spellings_of_private_ipv4_addresses_are_private():
     assert is_private_address("2002:7f00:1::")  # 6to4 of 127.0.0.1
     assert is_private_address("64:ff9b::a00:1")  # NAT64 of 10.0.0.1
     assert not is_private_address("64:ff9b::808:808")  # NAT64 of 8.8.8.8
+    assert is_private_address("100.64.0.1")  # carrier-grade NAT: someone's internal network
+    assert not is_private_address("203.113.0.1")

@@ -41,7 +41,8 @@ def is_private_address(text: str) -> bool:
         elif address in _NAT64:
             address = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return (
-        address.is_private
+        not address.is_global  # also shared (carrier-grade NAT, 100.64/10) and test ranges
+        or address.is_private
         or address.is_loopback
         or address.is_link_local
         or address.is_reserved
