@@ -177,3 +177,22 @@ def test_a_foreign_host_is_read_as_a_request_would_read_it(url, foreign):
 
     source = Source(id="s", name="s", kind="auto", start_urls=("https://cmarea3.go.th/",))
     assert foreign_host(url, source.hosts) == foreign
+
+
+def test_a_canonical_link_to_the_home_page_names_no_article(empty_raw):
+    """An SEO plugin set wrong gives every page the home page as canonical: kept, every
+    article of the site would be one article, one event."""
+    site = NewsSite(load_articles(4))
+    with serve(site) as served:
+        source = Source(id="home", name="h", kind="sitemap", start_urls=(served.url,))
+        site.canonical_of = lambda i: served.url if i % 2 else served.url + "index.php"
+        summary = crawl_source(source, client=client(source))
+    assert summary.new == 4
+    with connect() as conn:
+        canonicals = conn.execute(
+            "select count(*) from raw.pages where source_id = 'home' and canonical_url is null"
+        ).fetchone()[0]
+    assert canonicals == 4
+    assert {reason for _, reason in _log("home").values()} == {
+        "new; canonical link to the site's home page ignored"
+    }

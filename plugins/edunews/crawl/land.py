@@ -18,7 +18,7 @@ from functools import lru_cache
 import psycopg
 
 from edunews.crawl.storable import storable, storable_or_none
-from edunews.crawl.urls import BadUrl, url_host
+from edunews.crawl.urls import BadUrl, normalize_url, url_host
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +125,34 @@ def foreign_host(url: str | None, hosts: Iterable[str]) -> str | None:
     return None if host in allowed else host
 
 
+def is_home(url: str, homes: Iterable[str] = ()) -> bool:
+    """True when `url` is a site's root or one of `homes` (the source's start URLs): a page
+    whose canonical link says so (a common SEO-plugin misconfiguration) names no article,
+    and every article of the site would be one."""
+    try:
+        normal = normalize_url(url)
+    except BadUrl:
+        return False
+    path = "".join(normal.split("/", 3)[3:]).rstrip("?")
+    if path in _HOME_PATHS:
+        return True
+    return normal in _normal_urls(frozenset(homes))
+
+
+_HOME_PATHS = frozenset({"", "index.php", "index.html", "index.htm", "default.aspx"})
+
+
+@lru_cache(maxsize=1024)
+def _normal_urls(urls: frozenset[str]) -> frozenset[str]:
+    normal = set()
+    for url in urls:
+        try:
+            normal.add(normalize_url(url))
+        except BadUrl:
+            continue
+    return frozenset(normal)
+
+
 @lru_cache(maxsize=1024)
 def _normal_hosts(hosts: frozenset[str]) -> frozenset[str]:
     normal = set()
@@ -142,7 +170,8 @@ class Lander:
 
     Calls `on_landed(row)` after each commit, with row.outcome settled ("stored" or
     "unchanged" for pages) and row.reason saying "new" or "changed" for stored ones.
-    `hosts` are the source's: a page's canonical link elsewhere is not its identity.
+    `hosts` are the source's: a page's canonical link elsewhere is not its identity, nor
+    one to the site's home page (or one of `homes`, the source's start URLs).
     """
 
     conn: psycopg.Connection
@@ -151,6 +180,7 @@ class Lander:
     on_landed: Callable[[LogRow], None] | None = None
     batch_size: int = BATCH_SIZE
     hosts: frozenset[str] = frozenset()
+    homes: frozenset[str] = frozenset()
     pending: list[LogRow] = field(default_factory=list)
 
     def add(self, row: LogRow) -> None:
@@ -196,6 +226,13 @@ class Lander:
             # metadata address) would let this page stand in for someone else's article.
             row.page = replace(row.page, canonical_url=None)
             row.note = f"canonical link to {host} ignored"
+        elif (
+            row.page.canonical_url
+            and is_home(row.page.canonical_url, self.homes)
+            and not is_home(row.page.url, self.homes)  # the home page may name itself
+        ):
+            row.page = replace(row.page, canonical_url=None)
+            row.note = "canonical link to the site's home page ignored"
 
     def _write(self, rows: list[LogRow]) -> None:
         with self.conn.transaction():

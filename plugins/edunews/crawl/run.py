@@ -171,7 +171,12 @@ def crawl_source(
             # what it asks again comes back unchanged and is not stored twice.
             since = state.last_complete_start - INCREMENT_OVERLAP
         lander = Lander(
-            conn, run_id, source.id, on_landed=summary.count, hosts=frozenset(source.hosts)
+            conn,
+            run_id,
+            source.id,
+            on_landed=summary.count,
+            hosts=frozenset(source.hosts),
+            homes=frozenset(source.start_urls),
         )
         crawl = _SourceCrawl(source, client, state, since, lander, summary, budget, revisit)
         crawl.learned = learned
