@@ -20,6 +20,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from html import escape
+from urllib.parse import unquote
 
 from edunews.testsites.articles import SiteArticle
 from edunews.testsites.pages import article_page
@@ -48,6 +49,11 @@ EXPECTED = {
     "/many-headers": "network_error",  # 1,000 header lines
     "/bad-status": "network_error",  # "HTTP/1.1 2000 OK"
     "/retry-after-forever": "http_error",  # 503, Retry-After: a billion seconds
+    # What must still work between them:
+    "/gzip-article": "stored",  # an article with Content-Encoding: gzip, two members
+    "/raw-deflate-article": "stored",  # deflate without the zlib header, as IIS sends it
+    "/redirect-thai": "stored",  # Location in raw UTF-8: /ข่าว/<id>
+    "/cookie-flood": "stored",  # sets a 4 KB cookie per visit
 }
 SITEMAPS = ("/gzip-bomb-sitemap.xml", "/nested-gzip-sitemap.xml")
 
@@ -86,6 +92,9 @@ class HostileHttpSite:
             return self._pages()
         if path.startswith("/good/") and path[6:].isdigit():
             return self._article(int(path[6:]))
+        thai = unquote(path)
+        if thai.startswith("/ข่าว/") and thai[6:].isdigit():
+            return self._article(int(thai[6:]))
         handler = getattr(self, "_" + path.strip("/").replace("-", "_").replace(".", "_"), None)
         if path in EXPECTED and handler:
             return handler(host)
@@ -185,6 +194,38 @@ class HostileHttpSite:
 
     def _retry_after_forever(self, host: str) -> Reply:
         return Reply(503, b"come back later", {"Retry-After": "1000000000"})
+
+    # Hostile-looking but fine ----------------------------------------------------------
+
+    def _gzip_article(self, host: str) -> Reply:
+        page = self._article(self._first())
+        body = page.body if isinstance(page.body, bytes) else b""
+        half = len(body) // 2
+        page.body = gzip.compress(body[:half]) + gzip.compress(body[half:])
+        page.headers = {**page.headers, "Content-Encoding": "gzip"}
+        page.headers.pop("Content-Length", None)
+        return page
+
+    def _raw_deflate_article(self, host: str) -> Reply:
+        page = self._article(self._first())
+        body = page.body if isinstance(page.body, bytes) else b""
+        compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        page.body = compressor.compress(body) + compressor.flush()
+        page.headers = {**page.headers, "Content-Encoding": "deflate"}
+        page.headers.pop("Content-Length", None)
+        return page
+
+    def _redirect_thai(self, host: str) -> Reply:
+        location = f"/ข่าว/{self._first()}".encode()
+        return Reply(raw=[b"HTTP/1.1 301 Moved\r\nLocation: " + location + b"\r\n\r\n"])
+
+    def _cookie_flood(self, host: str) -> Reply:
+        page = self._article(self._first())
+        page.headers = {
+            **page.headers,
+            "Set-Cookie": f"flood{self.calls['/cookie-flood']}=" + "x" * 4000,
+        }
+        return page
 
     # The site itself -----------------------------------------------------------------
 
