@@ -4,6 +4,9 @@ with a reason."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import pytest
 
 from edunews.cli import main
@@ -141,6 +144,22 @@ def test_a_site_that_moved_its_news_is_explored_again(empty_raw):
     newest = learned_rows("moved")[-1]
     assert any("/news/list.php" in url for url in newest["listings"])
     assert not any("/news.php?type=" in url for url in newest["listings"])
+
+
+def test_a_site_rebuilt_on_wordpress_is_read_by_its_rest_api(empty_raw):
+    from edunews.testsites import load_articles
+    from edunews.testsites.wordpress import WordPressSite
+
+    holder = _Holder(build("php-news", 8))
+    with serve(holder) as served:
+        source = Source(id="rebuilt", name="rebuilt", kind="auto", start_urls=(served.url,))
+        crawl(source)
+        # The old addresses answer 404; the posts were written after the last night.
+        fresh = [replace(a, modified=datetime.now(UTC)) for a in load_articles(5, offset=20)]
+        holder.site = WordPressSite(fresh)
+        second = crawl(source)
+    assert second.new == 5 and second.failed == 0 and second.complete
+    assert learned_rows("rebuilt")[-1]["way"] == "rest"
 
 
 def test_a_site_without_news_fails_with_its_reason(empty_raw):

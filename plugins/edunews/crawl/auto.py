@@ -24,8 +24,11 @@ _NOT_OFFERED = object()  # the site has no such thing: try the next way
 def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     learned = explore.learned_of(ctx)
     if learned.way == "explore" and learned.shapes and learned.listings:
-        yield from explore.discover(ctx, base_url)
-        return
+        still = yield from explore.read_learned(ctx, base_url)
+        if still:
+            return
+        # A listing is gone: the site changed, perhaps to one with a REST API or a feed.
+        learned.way, learned.changed = None, True
     try:
         home = ctx.fetch(base_url, why="home page (auto)", conditional=False)
     except FetchError as exc:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
@@ -661,29 +661,32 @@ def _without_paging(url: str) -> str:
 # Entry points ------------------------------------------------------------------------------
 
 
+def read_learned(ctx: Context, base_url: str) -> Generator[Found | ListingFailure, None, bool]:
+    """The articles of the listings learned before (and their further pages while they hold
+    something new). Returns whether they all still work: False when one is gone (an error,
+    or it no longer lists articles of the shape), so the site is looked at afresh."""
+    learned = learned_of(ctx)
+    roots = _roots_for(learned, base_url)
+    if not (learned.shapes and roots):
+        return False
+    limit = int(ctx.settings.get("max_discovery_pages") or MAX_DISCOVERY_PAGES)
+    explorer = Explorer(ctx, base_url, learned, limit)
+    gone = yield from _from_listings(explorer, roots)
+    learned.pages_looked_at += explorer.read
+    if gone:
+        learned.listings = [u for u in learned.listings if u not in gone]
+        learned.changed = True
+    return not gone
+
+
 def discover(
     ctx: Context, base_url: str, home: Response | None = None
 ) -> Iterator[Found | ListingFailure]:
-    """Articles of the site under `base_url`: from the learned listings when they still
-    yield, else by exploring; a walk that finds no article is a failure with its reason."""
+    """Articles of the site under `base_url`, by exploring it from `home` (fetched if not
+    given); a walk that finds no article is a failure with its reason."""
     learned = learned_of(ctx)
     limit = int(ctx.settings.get("max_discovery_pages") or MAX_DISCOVERY_PAGES)
-    roots = _roots_for(learned, base_url)
-    if learned.shapes and roots:
-        explorer = Explorer(ctx, base_url, learned, limit)
-        gone = yield from _from_listings(explorer, roots)
-        learned.pages_looked_at += explorer.read
-        if not gone:
-            learned.set_way("explore")
-            return
-        # The site changed (a listing is gone, or lists nothing of the shape any more):
-        # look for the news again, keeping what the listings that still work gave.
-        learned.listings = [u for u in learned.listings if u not in gone]
-        learned.changed = True
-        found_before = explorer.found
-    else:
-        found_before = set()
-    explorer = Explorer(ctx, base_url, learned, limit, found=set(found_before))
+    explorer = Explorer(ctx, base_url, learned, limit)
     yield from explorer.walk(home, ctx.settings.get("listing_url"))
     looked = explorer.explored + explorer.read + (1 if home is not None else 0)
     learned.pages_looked_at += looked
