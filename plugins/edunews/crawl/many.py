@@ -53,7 +53,8 @@ class RunTotals:
             if len(self.failures) > top:
                 lines.append(f"  ... and {len(self.failures) - top} more reasons (raw.fetch_log)")
         if self.incomplete:
-            lines.append("incomplete (a listing could not be read): " + ", ".join(self.incomplete))
+            why = "a listing could not be read, or no article found"
+            lines.append(f"incomplete ({why}): " + ", ".join(self.incomplete))
         if self.stopped:
             lines.append("stopped by their budget, to resume next run: " + ", ".join(self.stopped))
         if self.skipped:
