@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from html import escape
 
 import pytest
 
@@ -510,3 +511,21 @@ def test_a_rest_listing_with_a_stray_byte_is_read_with_a_replacement():
         (found,) = wordpress.discover(Context(_client()), served.url)
     assert found.error is None
     assert found.article.body_text == "\ufffd\n" + article.body_text
+
+
+def test_a_utf8_template_around_a_tis620_article_reads_both():
+    from edunews.crawl.encoding import decode_body
+    from edunews.testsites.pages import article_page
+
+    articles = load_articles(24)
+    for article in articles[4:]:
+        page = article_page(article, articles[:4], lambda a: f"/p/{a.post_id}").encode()
+        for paragraph in article.paragraphs:
+            text = escape(paragraph).encode()
+            page = page.replace(text, escape(paragraph).encode("cp874", "replace"), 1)
+        for content_type in ("text/html; charset=utf-8", "text/html", None):
+            text, charset = decode_body(page, content_type)
+            assert charset == "utf-8+cp874"
+            for paragraph in article.paragraphs:  # (what TIS-620 can hold of it)
+                assert escape(paragraph).encode("cp874", "replace").decode("cp874") in text
+            assert escape(articles[0].title) in text  # the template's own Thai (its sidebar)

@@ -69,6 +69,10 @@ _BOMS = (
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _ASCII = bytes(range(0x80))
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_HIGH_OR_NOT = re.compile(rb"[\x80-\xff]+|[\x00-\x7f]+")
+MIXED = "utf-8+cp874"  # the charset a page of both is stored with
+MIXED_SAMPLE = 200_000  # bytes looked at to tell a mixed page
 _NOT_THAI = bytes(b for b in range(256) if not 0xA1 <= b <= 0xFB)
 # Share of a page's non-ASCII bytes that must form valid UTF-8 sequences for it to be UTF-8.
 # Thai text in TIS-620 makes valid sequences by chance: up to 0.6 of a title, about 0.4 of
@@ -142,6 +146,50 @@ def _looks_thai_legacy(body: bytes, minimum: int = 20) -> bool:
     return high >= minimum and thai / high > 0.95
 
 
+def _mixed(body: bytes, legacy: str) -> str | None:
+    """A page of UTF-8 and TIS-620 (or the legacy charset it names) both, decoded piece by
+    piece; None for any other page.
+
+    Old PHP sites put articles kept in TIS-620 into templates now in UTF-8: read whole as
+    either, half the page is mojibake. Each run of non-ASCII bytes (a Thai phrase between
+    spaces and markup) is one or the other: UTF-8 when it decodes as UTF-8 to mostly Thai
+    letters and punctuation, else TIS-620. TIS-620 Thai makes such runs by chance only
+    when they are short (no run of 9 bytes or more in the shared corpus), so a page is
+    mixed only when long UTF-8 runs and TIS-620 runs both make a real share of it.
+    """
+    runs = _HIGH_RUN.findall(body[:MIXED_SAMPLE])
+    high = sum(len(run) for run in runs)
+    utf8 = sum(len(run) for run in runs if len(run) >= 9 and _utf8_thai(run))
+    other = sum(len(run) for run in runs if not _utf8_thai(run))
+    if not high or utf8 < high * 0.05 or other < high * 0.05:
+        return None
+    return "".join(
+        _decode_run(piece, legacy) if piece[:1] >= b"\x80" else piece.decode("ascii")
+        for piece in _HIGH_OR_NOT.findall(body)
+    )
+
+
+def _utf8_thai(run: bytes) -> bool:
+    try:
+        text = run.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    # A TIS-620 run that happens to be valid UTF-8 decodes to Latin-1 letters or rare
+    # scripts; real UTF-8 on these pages is Thai letters and typographic punctuation.
+    plausible = sum(
+        1 for char in text if "\u0e00" <= char <= "\u0e7f" or "\u2000" <= char <= "\u206f"
+    )
+    return plausible * 2 >= len(text)
+
+
+def _decode_run(run: bytes, legacy: str) -> str:
+    if _utf8_thai(run):
+        return run.decode("utf-8")
+    if len(run) >= 9 and (utf8_share(run) or 0) >= UTF8_SHARE:
+        return run.decode("utf-8", "replace")  # a UTF-8 phrase with a stray byte in it
+    return run.decode(legacy, "replace")
+
+
 def _bom(body: bytes) -> str | None:
     for mark, charset in _BOMS:
         if body.startswith(mark):
@@ -170,6 +218,10 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     if share is not None and share >= UTF8_SHARE:
         return body.decode("utf-8", "replace"), "utf-8"
     declared = [c for c in (header_charset(content_type), meta_charset(body)) if c]
+    legacy = [c for c in declared if c != "utf-8"]
+    mixed = _mixed(body, legacy[0] if legacy else "cp874")
+    if mixed is not None:
+        return mixed, MIXED if not legacy or legacy[0] == "cp874" else f"utf-8+{legacy[0]}"
     if share is None:  # pure ASCII: every web charset reads it (ISO-2022-JP differently)
         charset = declared[0] if declared else "utf-8"
         return body.decode(charset, "replace"), charset
@@ -181,6 +233,5 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
                 continue
     if _looks_thai_legacy(body, minimum=4):
         return body.decode("cp874", "replace"), "cp874"
-    legacy = [c for c in declared if c != "utf-8"]
     charset = legacy[0] if legacy else detect_charset(body)
     return body.decode(charset, "replace"), charset

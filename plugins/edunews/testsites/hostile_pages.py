@@ -58,6 +58,7 @@ EXPECTED = {
     "/hostile/charset-utf-16": "stored",  # UTF-16 label, UTF-8 bytes, no BOM
     "/hostile/charset-unicode-escape": "stored",  # would turn "\\x00" into a NUL
     "/hostile/tis-620": "stored",  # real TIS-620, declared: still read as such
+    "/hostile/mixed-charset": "stored",  # a UTF-8 template around a TIS-620 article
     "/hostile/deep-8000": "stored",
     "/hostile/deep-100000": "stored",
     "/hostile/deep-labelled": "stored",  # 50,000 levels, each with a class
@@ -114,6 +115,7 @@ class HostilePagesSite:
             "/hostile/charset-utf-16": lambda: self._utf8(self._bytes(), "utf-16"),
             "/hostile/charset-unicode-escape": self._unicode_escape,
             "/hostile/tis-620": self._tis620,
+            "/hostile/mixed-charset": self._mixed,
             "/hostile/deep-8000": lambda: self._deep(8_000, "<div>", "</div>"),
             "/hostile/deep-100000": lambda: self._deep(100_000, "<div>", "</div>"),
             "/hostile/deep-labelled": lambda: self._deep(50_000, "<div class='wrap'>", "</div>"),
@@ -158,6 +160,9 @@ class HostilePagesSite:
             "stored", (*whole, "\\x00\\ud800"), charset="utf-8", note="never decoded"
         )
         expect["/hostile/tis-620"] = Expect("stored", whole, charset="cp874")
+        expect["/hostile/mixed-charset"] = Expect(
+            "stored", whole, charset="utf-8+cp874", note="each part in its own charset"
+        )
         expect["/hostile/charset-utf-7"] = Expect(
             "stored", (*whole, "+ADw-script+AD4-"), charset="utf-8", note="never decoded"
         )
@@ -334,6 +339,15 @@ class HostilePagesSite:
         return Reply(
             200, page.encode("cp874", "replace"), {"Content-Type": "text/html; charset=tis-620"}
         )
+
+    def _mixed(self) -> Reply:
+        # The article's paragraphs from an old TIS-620 database, the rest UTF-8 (its menu,
+        # sidebar and footer are Thai too), the header saying UTF-8.
+        page = self._bytes()
+        for paragraph in self.articles[0].paragraphs:
+            text = escape(paragraph)  # as content_html writes it
+            page = page.replace(text.encode("utf-8"), text.encode("cp874", "replace"), 1)
+        return Reply(200, page, {"Content-Type": "text/html; charset=utf-8"})
 
     def _deep(self, depth: int, opening: str, closing: str) -> Reply:
         page = self._html(self.articles[0])
