@@ -365,6 +365,31 @@ def keep_alive():
     server.server_close()
 
 
+def test_a_connect_that_hangs_ends_at_the_deadline_not_the_connect_timeout():
+    # A listener whose backlog is full and never accepts: the kernel drops further SYNs.
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    fillers = []
+    for _ in range(8):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    time.sleep(0.2)
+    started = time.monotonic()
+    error = fetch_error(
+        f"http://127.0.0.1:{port}/", respect_robots=False, connect_timeout=20, deadline=DEADLINE
+    )
+    elapsed = time.monotonic() - started
+    for sock in [server, *fillers]:
+        sock.close()
+    assert error.reason == f"deadline: no complete answer within {DEADLINE:g} s"
+    assert elapsed < DEADLINE + MARGIN
+
+
 def test_the_deadline_holds_on_a_reused_keep_alive_connection(keep_alive):
     handler, url = keep_alive
     c = client(respect_robots=False, deadline=DEADLINE)

@@ -83,6 +83,11 @@ class Watch:
             self._timer.daemon = True
             self._timer.start()
 
+    @property
+    def over(self) -> bool:
+        """The deadline has come: shut down by the timer, or a timeout that ended with it."""
+        return self.expired or (self.ends_at is not None and time.monotonic() >= self.ends_at)
+
     def attach(self, sock: socket.socket) -> None:
         with self._lock:
             if self._done:
@@ -166,6 +171,14 @@ class _GuardedMixin:
         watch = current_watch()
         if watch is not None and watch.host is not None and _bare(self.host) != watch.host:
             raise UncheckedHostError(f"{self.host}: {HOST_MARKER} ({watch.host})")
+        if watch is not None and watch.ends_at is not None:
+            # No socket to shut down yet: the connect's own timeout ends at the deadline.
+            left = watch.ends_at - time.monotonic()
+            if left <= 0:
+                watch.expired = True
+                raise TimeoutError("the request's deadline passed before it connected")
+            if not isinstance(self.timeout, int | float) or self.timeout > left:
+                self.timeout = left
         sock = super()._new_conn()
         if self.public_only:
             _check_peer(sock, self.host)

@@ -350,7 +350,7 @@ class HttpClient:
                 timeout=(self.connect_timeout, self.read_timeout),
             )
         except requests.RequestException as exc:
-            if watch.expired:
+            if watch.over:
                 raise self._cut(watch) from exc
             if isinstance(exc, requests.Timeout):
                 raise FetchError("network_error", f"timeout: {_short(exc)}") from exc
@@ -429,7 +429,7 @@ class HttpClient:
                 return b""
             raise FetchError("parse_error", str(exc), status) from exc
         except (urllib3.exceptions.HTTPError, OSError, HTTPException) as exc:
-            if watch.expired:
+            if watch.over:
                 raise self._cut(watch, status) from exc
             raise FetchError(
                 "network_error", f"body read failed (truncated?): {_short(exc)}", status
