@@ -529,3 +529,14 @@ def test_a_utf8_template_around_a_tis620_article_reads_both():
             for paragraph in article.paragraphs:  # (what TIS-620 can hold of it)
                 assert escape(paragraph).encode("cp874", "replace").decode("cp874") in text
             assert escape(articles[0].title) in text  # the template's own Thai (its sidebar)
+
+
+def test_a_title_of_megabytes_is_cut():
+    from edunews.crawl.article import parse_article
+    from edunews.crawl.html_text import MAX_TITLE_CHARS
+
+    huge = "ข่าว" * 200_000
+    page = _page(f"<div class='entry-content'>{ARTICLES[1].content_html}</div>", huge)
+    article = parse_article(page, "http://site.test/1")
+    assert article.title == huge[:MAX_TITLE_CHARS]
+    assert article.body_text == ARTICLES[1].body_text

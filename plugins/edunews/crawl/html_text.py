@@ -15,6 +15,8 @@ _BLOCKS = frozenset(
     ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "figcaption")
 )
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+_TAGS = re.compile(r"<[^>]+>")
+MAX_TITLE_CHARS = 1000  # Thai news titles run to 300
 _NOT_TEXT = frozenset({"script", "style", "noscript", "form"})
 _TEXT_TYPES = (NavigableString, CData)
 
@@ -54,8 +56,10 @@ def _text_with_breaks(root: Tag) -> str:
 
 
 def unescape_title(rendered: str) -> str:
-    text = html.unescape(re.sub(r"<[^>]+>", "", rendered or ""))
-    return storable(_SPACES.sub(" ", text).strip())
+    """A title as text: tags dropped, entities read, spaces collapsed, storable, and at
+    most MAX_TITLE_CHARS long (a page's "title" of megabytes is no title)."""
+    text = html.unescape(_TAGS.sub("", (rendered or "")[: MAX_TITLE_CHARS * 20]))
+    return storable(_SPACES.sub(" ", text).strip()[:MAX_TITLE_CHARS])
 
 
 def strings(root: Tag, skip: Callable[[Tag], bool]) -> list[str]:
