@@ -292,6 +292,21 @@ def _in_furniture(tag: Tag) -> bool:
     return False
 
 
+_MENU = re.compile(r"menu|\bnav|navigation|navbar|header|footer|breadcrumb|topbar", re.I)
+
+
+def _in_menu(tag: Tag) -> bool:
+    for node in tag.parents:
+        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
+            return False
+        if node.name in ("nav", "header", "footer"):
+            return True
+        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+        if _MENU.search(label):
+            return True
+    return False
+
+
 _READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด|รายละเอียด|read more|more)\W*$", re.I)
 
 
@@ -320,6 +335,7 @@ class _Page:
     url: str
     links: list[tuple[str, str]]  # (url, anchor text), in-site, walkable or not
     paging: list[str]
+    in_menus: set[str] = field(default_factory=set)  # links found only in menus, header, footer
 
 
 @dataclass
@@ -341,6 +357,7 @@ class Explorer:
     read: int = 0  # requests spent reading listings
     order: int = 0
     stale_root: set[str] = field(default_factory=set)
+    doubtful: set[str] = field(default_factory=set)  # article-shaped, to be read first
 
     @property
     def host(self) -> str:
@@ -375,7 +392,7 @@ class Explorer:
             priority, _, url = heapq.heappop(self.queue)
             if priority >= _CANDIDATE and self.listing_roots:
                 continue  # the news is found: menus and other pages are not worth a request
-            if url in self.found or self.learned.is_article_url(url):
+            if url in self.found or (self.learned.is_article_url(url) and url not in self.doubtful):
                 continue  # queued before the shape was known: an article, harvested
             if self.rejected_shapes.get(Shape.of(url), 0) >= 2 and url not in self.paging_of:
                 continue  # two pages of this shape were no articles (photo albums ...)
@@ -418,9 +435,9 @@ class Explorer:
         soup = BeautifulSoup(html, "lxml")
         page = self.read_links(soup, resp.url)
         self.pages[url] = page
-        if self.learned.is_article_url(url):
+        if self.learned.is_article_url(url) and url not in self.doubtful:
             yield from self.emit(url)
-        elif self.is_candidate(url):
+        elif url in self.doubtful or self.is_candidate(url):
             check = verdict(html, resp.url, soup)
             if check.article:
                 self.learned.learn_shape(url)
@@ -431,7 +448,9 @@ class Explorer:
                 for earlier in list(self.pages.values()):
                     if earlier is not page:
                         yield from self.harvest(earlier)
-            elif not check.listing:
+            elif not check.listing and check.why != NO_DATE and url not in self.doubtful:
+                # A dated-less page with an article's text is an office's static page: its
+                # address shape may well be the news' own (Joomla), so it rules out nothing.
                 self.reject(url)
         yield from self.harvest(page)
         self.plan(page)
@@ -454,8 +473,14 @@ class Explorer:
         are followed (in an increment, as long as they hold something new)."""
         if not self.learned.shapes:
             return
-        articles = [u for u, _ in page.links if u != page.url and self.learned.is_article_url(u)]
-        articles = list(dict.fromkeys(articles))
+        shaped = [u for u, _ in page.links if u != page.url and self.learned.is_article_url(u)]
+        # A menu's link of the article shape is often a page about the office (Joomla keeps
+        # those as articles too): read before it counts.
+        for url in dict.fromkeys(u for u in shaped if u in page.in_menus):
+            if url not in self.found and url not in self.pages:
+                self.doubtful.add(url)
+                self.push(url, _PROBE)
+        articles = list(dict.fromkeys(u for u in shaped if u not in page.in_menus))
         new = [u for u in articles if u not in self.found and not self.ctx.is_known(u)]
         for url in articles:
             yield from self.emit(url)
@@ -490,7 +515,7 @@ class Explorer:
                 continue  # harvested, not walked
             shape = Shape.of(url)
             headline = len(text) >= _TITLE_LIKE or bool(_READ_MORE.match(text))
-            if headline and shape.has_variable:
+            if headline and shape.has_variable and url not in page.in_menus:
                 groups.setdefault(shape, []).append(url)
             if _NEWS_TEXT.search(text) or _NEWS_URL.search(url):
                 self.push(url, _NEWS)
@@ -525,6 +550,8 @@ class Explorer:
         """
         links: list[tuple[str, str]] = []
         paging: list[str] = []
+        in_menus: set[str] = set()
+        elsewhere: set[str] = set()
         paging_base = page_url
         base = soup.find("base", href=True)
         if base:
@@ -539,6 +566,10 @@ class Explorer:
                     continue
                 text = _anchor_text(tag)
                 links.append((url, text))
+                if _in_menu(tag):
+                    in_menus.add(url)
+                else:
+                    elsewhere.add(url)
                 if is_paging(url, paging_base, text, " ".join(tag.get("rel") or []).lower()):
                     paging.append(url)
             elif name == "link" and tag.get("href"):
@@ -570,7 +601,7 @@ class Explorer:
                     url = self.absolute(page_url, match.group(1) or match.group(2))
                     if url:
                         links.append((url, "enter"))
-        return _Page(paging_base, links, list(dict.fromkeys(paging)))
+        return _Page(paging_base, links, list(dict.fromkeys(paging)), in_menus - elsewhere)
 
     def absolute(self, page_url: str, href: str) -> str | None:
         href = href.strip()
@@ -734,6 +765,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         page = explorer.read_links(BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml"), resp.url)
         explorer.pages[root] = page
         shaped = {u for u, _ in page.links if explorer.learned.is_article_url(u)}
+        shaped -= page.in_menus
         if len(shaped) < LISTING_MIN_LINKS:
             gone.append(root)
             continue

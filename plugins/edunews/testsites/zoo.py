@@ -47,6 +47,9 @@ class Plan:
     feed: int = 0  # a feed of the newest N articles, linked from the home page (0: none)
     sitemap_of_pages: bool = False  # a sitemap.xml that lists only the menu pages
     oldest_first: bool = False  # listings sorted by id: the newest on the last page
+    # Menu pages about the office kept as articles of the news' own address shape (Joomla
+    # does this): long text, no date, linked from the menu only. Not articles.
+    about_pages: tuple[str, ...] = ()
     latest_box: bool = True  # a "latest news" box on the home and article pages
 
 
@@ -91,6 +94,8 @@ class ZooSite:
             self.pages[plan.home] = self.home
         self.pages["/about.php"] = lambda: self.reply(self.frame("ข้อมูลหน่วยงาน", _ABOUT))
         self.pages["/gallery.php"] = self.gallery
+        for number, path in enumerate(self.plan.about_pages):
+            self.pages[path] = lambda n=number: self.about(n)
         for album in range(1, 4):
             self.pages[f"/gallery.php?album={album}"] = lambda album=album: self.album(album)
         self.pages["/robots.txt"] = lambda: Reply(200, b"User-agent: *\nDisallow: /admin/\n")
@@ -140,6 +145,7 @@ class ZooSite:
         links = [("หน้าแรก", self.plan.home)]
         if not self.plan.no_news:
             links += [(s, self.plan.listing(s, 1)) for s in self.plan.sections]
+        links += [(f"เกี่ยวกับหน่วยงาน {i + 1}", u) for i, u in enumerate(self.plan.about_pages)]
         links += list(NOISE_LINKS)
         items = "".join(f'<li><a href="{escape(u)}">{escape(t)}</a></li>' for t, u in links)
         return f'<div id="mainmenu" class="moduletable_menu"><ul class="menu">{items}</ul></div>'
@@ -287,6 +293,15 @@ class ZooSite:
             )
         return self.reply(self.frame(article.title, main, self.latest(article, section)))
 
+    def about(self, number: int) -> Reply:
+        title = ("ประวัติความเป็นมาของหน่วยงาน", "วิสัยทัศน์ พันธกิจ และเป้าประสงค์")[number % 2]
+        main = (
+            '<div class="item-page"><div class="page-header">'
+            f'<h2 itemprop="headline">{title}</h2></div>'
+            f'<div itemprop="articleBody">{_ABOUT}{_ABOUT}</div></div>'
+        )
+        return self.reply(self.frame(title, main))
+
     def gallery(self) -> Reply:
         albums = "".join(
             f'<li><a href="/gallery.php?album={n}">อัลบั้มภาพกิจกรรมการประชุมครูครั้งที่ {n}</a></li>'
@@ -413,9 +428,24 @@ def _closed_rest() -> dict[str, Reply]:
 
 
 ZOO: dict[str, Callable[[], Plan]] = {
-    "joomla15": lambda: Plan(_joomla15, _joomla15_listing, charset="windows-874", thai_digits=True),
+    "joomla15": lambda: Plan(
+        _joomla15,
+        _joomla15_listing,
+        charset="windows-874",
+        thai_digits=True,
+        about_pages=(
+            "/index.php?option=com_content&view=article&id=901:history&catid=1&Itemid=2",
+            "/index.php?option=com_content&view=article&id=902:vision&catid=1&Itemid=3",
+        ),
+    ),
     "joomla15-sef": lambda: Plan(_sef15, _sef15_listing, charset="windows-874"),
-    "joomla3-blog": lambda: Plan(_joomla3, _joomla3_blog, style="blog", thai_digits=True),
+    "joomla3-blog": lambda: Plan(
+        _joomla3,
+        _joomla3_blog,
+        style="blog",
+        thai_digits=True,
+        about_pages=("/index.php?option=com_content&view=article&id=903&Itemid=4",),
+    ),
     "joomla3-sef-blog": lambda: Plan(_sef3, _sef3_listing, style="blog"),
     "wordpress-closed": lambda: Plan(
         _wordpress, _wordpress_listing, template="wordpress", extra=_closed_rest()
