@@ -227,3 +227,17 @@ def test_a_source_without_articles_is_in_the_run_report_and_the_alert(empty_raw,
     [alert] = received
     assert "bare (NO ARTICLE: looked at" in alert["text"]
     assert "found no article" in alert["sources_without_articles"]["bare"]
+
+
+def test_any_kind_that_yields_no_article_on_a_first_crawl_fails(empty_raw):
+    with serve(build("no-news")) as served:
+        source = Source(
+            id="html",
+            name="html",
+            kind="html",
+            start_urls=(served.url,),
+            settings={"listing_url": "/about.php"},
+        )
+        summary = crawl(source)
+    assert not summary.complete and summary.no_articles
+    assert "discovery found no article" in summary.no_articles
