@@ -540,3 +540,17 @@ def test_a_title_of_megabytes_is_cut():
     article = parse_article(page, "http://site.test/1")
     assert article.title == huge[:MAX_TITLE_CHARS]
     assert article.body_text == ARTICLES[1].body_text
+
+
+def test_flattening_never_turns_text_into_markup():
+    from bs4 import BeautifulSoup
+
+    from edunews.crawl.shallow import HEADROOM, MAX_DEPTH, flatten
+
+    deep = "<div class='x'>" * (MAX_DEPTH + HEADROOM + 10)
+    script = "<script>document.write('<h1 class=entry-title>fake</h1>')</script>"
+    page = f"<html><body>{deep}{script}<p>ข่าว &lt;b&gt; จริง</p></body></html>"
+    soup = BeautifulSoup(flatten(page), "lxml")
+    assert soup.find("h1") is None and soup.find("b") is None  # a dropped script's text is gone
+    assert soup.get_text().endswith("ข่าว <b> จริง")  # and escaped text stays text
+    assert len(soup.find_all("div")) <= MAX_DEPTH + HEADROOM

@@ -42,6 +42,7 @@ _STRUCTURE_NAMES = (
 )
 _STRUCTURE = frozenset(_STRUCTURE_NAMES.split())
 _LABELS = ("class", "id", "itemprop", "property", "rel", "datetime")
+_TAG_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9:_.-]*$")
 _ATTRIBUTE_NAME = re.compile(r"^[^\s\"'<>/=]+$")
 
 
@@ -118,24 +119,32 @@ class _Flattener:
         self.depth = 0  # of the elements kept
         self.deepest = 0  # of the page as sent
         self.elements = self.kept_elements = 0
-        self.raw = 0  # inside script or style: text as it is
+        self.raw = 0  # inside a kept script or style: text as it is
+        self.hidden = 0  # inside a dropped one: no text (as text it could be markup)
 
     def start(self, tag: object, attrib: dict) -> None:
         name = tag if isinstance(tag, str) else "div"
         self.names.append(name)
         self.deepest = max(self.deepest, len(self.names))
         self.elements += 1
-        keep = self.kept_elements < MAX_ELEMENTS and (
-            self.depth < MAX_DEPTH
-            or (
-                self.depth < MAX_DEPTH + HEADROOM
-                and (name in _STRUCTURE or any(label in attrib for label in _LABELS))
+        keep = (
+            bool(_TAG_NAME.match(name))
+            and self.kept_elements < MAX_ELEMENTS
+            and (
+                self.depth < MAX_DEPTH
+                or (
+                    self.depth < MAX_DEPTH + HEADROOM
+                    and (name in _STRUCTURE or any(label in attrib for label in _LABELS))
+                )
             )
         )
         self.kept_elements += keep
         self.kept.append(keep)
         if name in _RAW_TEXT:
-            self.raw += 1
+            if keep:
+                self.raw += 1
+            else:
+                self.hidden += 1
         if keep:
             self.depth += 1
             attributes = "".join(
@@ -148,16 +157,20 @@ class _Flattener:
     def end(self, tag: object) -> None:
         if not self.kept:
             return
-        name = self.names.pop()
+        name, kept = self.names.pop(), self.kept.pop()
         if name in _RAW_TEXT:
-            self.raw -= 1
-        if self.kept.pop():
+            if kept:
+                self.raw -= 1
+            else:
+                self.hidden -= 1
+        if kept:
             self.depth -= 1
             if name not in _VOID:
                 self.out.append(f"</{name}>")
 
     def data(self, text: str) -> None:
-        self.out.append(text if self.raw else escape(text, quote=False))
+        if not self.hidden:
+            self.out.append(text if self.raw else escape(text, quote=False))
 
     def comment(self, text: str) -> None:
         pass  # nothing a reader wants, and "-->" inside one would need care
