@@ -3,7 +3,8 @@
     no loaded_at, which the incremental filters read, so appending to it fails; and a column
     appended to an existing table would stay null in the old rows, unlike a full refresh.
     Such a table is dropped before the run (on-run-start), so the run builds it in full, as
-    --full-refresh would. Only the models the command selected are looked at. -#}
+    --full-refresh would; so is one built with another article key (macros/article_key.sql).
+    Only the models the command selected are looked at. -#}
 {% macro drop_stale_incremental_tables() %}
     {%- if execute and not flags.FULL_REFRESH -%}
         {%- for node in graph.nodes.values()
@@ -16,6 +17,9 @@
                 {%- set missing = node.columns.keys() | reject('in', existing) | list -%}
                 {%- if missing -%}
                     {{ log('edunews: ' ~ relation ~ ' lacks ' ~ missing | join(', ') ~ ': built in full', info=true) }}
+                    {%- do adapter.drop_relation(relation) -%}
+                {%- elif built_with_another_article_key(relation) -%}
+                    {{ log('edunews: ' ~ relation ~ ' was built with another article key: built in full', info=true) }}
                     {%- do adapter.drop_relation(relation) -%}
                 {%- endif -%}
             {%- endif -%}

@@ -160,6 +160,19 @@ def test_a_hostile_source_cannot_replace_another_sources_events(fresh):
     assert dbt(["build", "--quiet", "--full-refresh"]) == 0
     assert _events() == incremental
 
+    # A warehouse built before articles were keyed by source: its incremental tables hold
+    # URL-only event_keys no new row matches. The next run rebuilds them in full.
+    with connect() as conn:
+        for table in ("intermediate.int_articles__newest", "marts.fct_events"):
+            conn.execute(f"comment on table {table} is null")
+        conn.execute(
+            "update marts.fct_events set event_key = md5(coalesce(source_url, '_null_'))"
+            " where source_id = 'victim'"
+        )
+        conn.commit()
+    assert dbt(["run", "--quiet"]) == 0
+    assert _events() == incremental
+
 
 @pytest.mark.parametrize(
     ("url", "foreign"),
