@@ -19,14 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from edunews.crawl import auto, explore  # noqa: E402
+from edunews.crawl import auto  # noqa: E402
 from edunews.crawl.discovery import Context, Found, ListingFailure  # noqa: E402
 from edunews.crawl.http import HttpClient  # noqa: E402
+from edunews.crawl.learned import Learned  # noqa: E402
 from edunews.testsites import serve  # noqa: E402
 from edunews.testsites.zoo import ZOO, build  # noqa: E402
 
 
-def night(url: str, learned: explore.Learned, since=None, known=frozenset()):
+def night(url: str, learned: Learned, since=None, known=frozenset()):
     ctx = Context(
         HttpClient(allow_private_network=True, interval=0.0, backoff=0.01, read_timeout=5),
         since=since,
@@ -51,7 +52,7 @@ def main() -> int:
         site = build(name, args.articles)
         with serve(site) as served:
             truth = site.truth(served.url)
-            learned = explore.Learned()
+            learned = Learned()
             started = time.monotonic()
             found, failures = night(served.url, learned)
             elapsed = (time.monotonic() - started) * 1000

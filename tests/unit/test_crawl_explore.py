@@ -9,9 +9,12 @@ from bs4 import BeautifulSoup
 
 from edunews.crawl import explore
 from edunews.crawl.discovery import Context, Found, ListingFailure
-from edunews.crawl.explore import Explorer, Learned, is_paging, verdict
+from edunews.crawl.explore import Explorer
 from edunews.crawl.http import HttpClient
+from edunews.crawl.learned import Learned
+from edunews.crawl.links import is_paging
 from edunews.crawl.shape import Shape
+from edunews.crawl.verdict import verdict
 from edunews.testsites import Reply, serve
 from edunews.testsites.zoo import build
 

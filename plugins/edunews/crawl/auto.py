@@ -17,12 +17,14 @@ from edunews.crawl import explore, feeds, sitemaps, wordpress
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
+from edunews.crawl.learned import learned_of
+from edunews.crawl.verdict import page_verdict
 
 _NOT_OFFERED = object()  # the site has no such thing: try the next way
 
 
 def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
-    learned = explore.learned_of(ctx)
+    learned = learned_of(ctx)
     if learned.way == "explore" and learned.shapes and learned.listings:
         still = yield from explore.read_learned(ctx, base_url)
         if still:
@@ -112,7 +114,7 @@ def _sample_is_articles(ctx: Context, found: list[Found]) -> bool:
             resp = ctx.fetch(url, why="sitemap sample (auto)", conditional=False)
         except FetchError:
             continue
-        if resp.status == 200 and explore.page_verdict(resp).article:
+        if resp.status == 200 and page_verdict(resp).article:
             return True
     return False
 

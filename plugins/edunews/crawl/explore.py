@@ -20,43 +20,27 @@ import heapq
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
-from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
-from edunews.crawl.shape import PAGING_KEYS, Shape
-from edunews.crawl.thai_date import find_thai_date, gregorian
+from edunews.crawl.learned import Learned, learned_of
+from edunews.crawl.links import PageLinks, last_page, read_links
+from edunews.crawl.shape import Shape
+from edunews.crawl.verdict import NO_DATE, READ_MORE, TITLE_LIKE, verdict
 
 MAX_DISCOVERY_PAGES = 60  # requests to find the news (listing pages are counted apart)
 MAX_LISTING_PAGES = 50  # pages followed in one listing
 MAX_LISTING_READS = 500  # pages of all listings in one run: a trap of endless listings ends
-MIN_BODY_CHARS = 200
 LISTING_MIN_LINKS = 3  # links of the article shape that make a page a listing
-MAX_SHAPES = 6
-# Real pages have hundreds of links; a link farm of 50,000 is read as far as this.
-MAX_LINKS_PER_PAGE = 3000
-MAX_ARTICLE_LINKS = 1500
 # Exploring parses at most this much of a page: links are near the top of any real page,
 # and a link farm of megabytes costs a second a parse.
 MAX_EXPLORE_HTML = 1_000_000
-_OPEN = re.compile(r"window\.open\(\s*['\"]([^'\"]+)['\"]")
+_TAIL = "#last-page"  # a listing read from its end: a root of its own
 
-
-def _anchor_text(tag: Tag) -> str:
-    """What a link says: its text, else its title, else the alt of its image."""
-    text = " ".join(tag.get_text(" ", strip=True).split()) or (tag.get("title") or "").strip()
-    if not text:
-        image = tag.find("img", alt=True)
-        text = " ".join((image["alt"] if image else "").split())
-    return text[:300]
-
-
-NO_DATE = "no date"
 HINT = "try listing_url (the page that lists the news) in sources.yml"
 
 # Priorities: lower is read first.
@@ -85,257 +69,9 @@ _SKIP = re.compile(
     r"/(tag|author|feed|wp-json|trackback|comments?)/|download|/files?/|/uploads?/",
     re.I,
 )
-_PAGE_TEXT = re.compile(
-    r"^\s*(\d+|[๐-๙]+|ถัดไป|หน้าถัดไป|ต่อไป|ก่อนหน้า|ย้อนกลับ|หน้าที่\s*\d+|สุดท้าย|"
-    r"หน้าสุดท้าย|next|prev(ious)?|older|newer|older posts|newer posts|last|first|"
-    r"เก่ากว่า|ใหม่กว่า|บทความที่เก่ากว่า|บทความที่ใหม่กว่า|[›»«‹>]{1,2}|>>|<<)\s*$",
-    re.I,
-)
-_SCRIPT_GO = re.compile(
-    r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"]([^'\"]+)['\"]|"
-    r"location\.(?:replace|assign)\(\s*['\"]([^'\"]+)['\"]"
-)
-_PAGE_PATH = re.compile(r"/page/\d+/?$|/p\d+/?$")
-_TITLE_LIKE = 12  # characters of anchor text that read like a headline, not a menu word
-
-
-@dataclass
-class Learned:
-    """What exploring a source taught, kept between runs (raw.source_learned)."""
-
-    shapes: list[Shape] = field(default_factory=list)
-    listings: list[str] = field(default_factory=list)
-    way: str | None = None  # "rest", "feed", "sitemap", "explore"
-    pages_looked_at: int = 0
-    changed: bool = False
-    samples: list[tuple[str, str, str | None]] = field(default_factory=list)  # read articles
-
-    def as_json(self) -> dict:
-        return {
-            "way": self.way,
-            "shapes": [s.as_json() for s in self.shapes],
-            "listings": self.listings,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict | None) -> Learned:
-        data = data or {}
-        shapes = []
-        for item in data.get("shapes") or []:
-            try:
-                shapes.append(Shape.from_json(item))
-            except (KeyError, TypeError, ValueError):
-                continue  # written by an older version: learned again
-        listings = [u for u in data.get("listings") or [] if isinstance(u, str)]
-        return cls(shapes, listings, data.get("way"))
-
-    def set_way(self, way: str) -> None:
-        if way != self.way:
-            self.way = way
-            self.changed = True
-
-    def is_article_url(self, url: str) -> bool:
-        return any(shape.matches(url) for shape in self.shapes)
-
-    def learn_shape(self, url: str) -> None:
-        shape = Shape.of(url)
-        if shape.has_variable and shape not in self.shapes and len(self.shapes) < MAX_SHAPES:
-            self.shapes.append(shape)
-            self.changed = True
-
-    def learn_listing(self, url: str) -> None:
-        if url not in self.listings:
-            self.listings.append(url)
-            self.changed = True
-
-
-def learned_of(ctx: Context) -> Learned:
-    """The source's learned state, shared through the context's settings (run.py puts it
-    there; an ad-hoc use gets a fresh one)."""
-    learned = ctx.settings.get("learned")
-    if not isinstance(learned, Learned):
-        learned = Learned()
-        ctx.settings = {**ctx.settings, "learned": learned}
-    return learned
-
-
-# What a page is ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Verdict:
-    article: bool
-    why: str
-    title: str = ""
-    published: str | None = None
-    listing: bool = False  # a listing or a page of one: news nearby, not a dead end
-
-
-def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
-    """Whether the page is one article: a title, a date, enough main text, and no
-    headlines of other pages inside that text (which makes it a listing or a blog view)."""
-    if set(dict(parse_qsl(urlsplit(url).query)).keys()) & PAGING_KEYS or _PAGE_PATH.search(
-        urlsplit(url).path
-    ):
-        return Verdict(False, "a page of a listing", listing=True)
-    links = len(soup.find_all("a", limit=MAX_ARTICLE_LINKS + 1))
-    if links > MAX_ARTICLE_LINKS:
-        # No article page carries this many links (menus and sidebars are a few hundred):
-        # a link farm, an index of everything. Not read as an article, so the farm's
-        # address shape is given up on after two.
-        return Verdict(False, f"over {MAX_ARTICLE_LINKS} links")
-    try:
-        article = parse_article(html, url)
-    except Exception as exc:  # noqa: BLE001 (a page that breaks the parser is no article)
-        return Verdict(False, f"unreadable: {type(exc).__name__}")
-    if not article.title:
-        return Verdict(False, "no title")
-    body = article.body_text
-    if len(body) < MIN_BODY_CHARS:
-        return Verdict(False, f"main text of {len(body)} characters", article.title)
-    # Other pages' titles inside the main text: a table of links or a blog view. News text
-    # may quote another article's title, so a link of a sidebar counts only as a whole line.
-    lines = {line.strip() for line in body.splitlines()}
-    headlines = set()
-    for anchor in soup.find_all("a", href=True):
-        text = " ".join(anchor.get_text(" ", strip=True).split())
-        if len(text) < _TITLE_LIKE or text == article.title or text not in body:
-            continue
-        if urldefrag(urljoin(url, anchor["href"].strip()))[0] == url:
-            continue
-        if text in lines or not _in_furniture(anchor):
-            headlines.add(text)
-    if len(headlines) >= 2:
-        why = f"lists {len(headlines)} other pages' titles"
-        return Verdict(False, why, article.title, listing=True)
-    linked = _linked_headings(soup, url)
-    if linked >= 2:
-        why = f"{linked} headings or 'read more' links"
-        return Verdict(False, why, article.title, listing=True)
-    published = article.published_at.date().isoformat() if article.published_at else None
-    published = published or own_date(soup, article.title)
-    if published is None:
-        return Verdict(False, NO_DATE, article.title)  # all else of an article
-    return Verdict(True, "article", article.title, published)
-
-
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = "|".join(_MONTHS_EN)
-_YEAR = r"((?:19|20|25)\d\d)"
-# (pattern, order of day, month, year in its groups)
-_DATES = (
-    (re.compile(rf"(?<!\d){_YEAR}-(\d\d)-(\d\d)(?!\d)"), (2, 1, 0)),
-    (re.compile(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]{_YEAR}(?!\d)"), (0, 1, 2)),
-    (re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH})[a-z]*\.?,?\s+{_YEAR}(?!\d)", re.I), (0, 1, 2)),
-    (re.compile(rf"\b({_MONTH})[a-z]*\.?\s+(\d{{1,2}}),?\s+{_YEAR}(?!\d)", re.I), (1, 0, 2)),
-)
-
-
-def _iso(match: re.Match, order: tuple[int, int, int]) -> str | None:
-    parts = match.groups()
-    day, month, year = (parts[i] for i in order)
-    month_number = _MONTHS_EN.index(month[:3].lower()) + 1 if month.isalpha() else int(month)
-    try:
-        return date(gregorian(int(year)), month_number, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def own_date(soup: BeautifulSoup, title: str) -> str | None:
-    """A date the page gives itself where published.py reads none (English or ISO date
-    lines, a <time> without a hinted class): for telling an article, not for storing. Only
-    a <time> outside sidebars, or a date line just after the title."""
-    for tag in soup.find_all("time", datetime=True, limit=20):
-        pattern, order = _DATES[0]
-        match = pattern.search(tag["datetime"])
-        if match and not _in_furniture(tag) and _iso(match, order):
-            return _iso(match, order)
-    text = " ".join(soup.get_text(" ", strip=True).split())
-    at = text.find(title[:60]) if title else -1
-    if at < 0:
-        return None
-    window = text[at + len(title) : at + len(title) + 200].translate(_THAI_DIGITS)
-    day = find_thai_date(window)
-    if day:
-        return day.isoformat()
-    for pattern, order in _DATES:
-        for match in pattern.finditer(window):
-            found = _iso(match, order)
-            if found:
-                return found
-    return None
-
-
-def page_verdict(resp: Response) -> Verdict:
-    """`verdict` of a fetched page."""
-    html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-    return verdict(html, resp.url, BeautifulSoup(html, "lxml"))
-
-
-_FURNITURE = re.compile(
-    r"sidebar|widget|related|recent|latest|menu|comment|share|footer|breadcrumb|navigation|"
-    r"\bnav\b|module",
-    re.I,
-)
-
-
-def _in_furniture(tag: Tag) -> bool:
-    for node in [tag, *tag.parents]:
-        if not isinstance(node, Tag):
-            continue
-        if node.name in ("aside", "nav", "footer", "header"):
-            return True
-        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
-        if _FURNITURE.search(label):
-            return True
-    return False
-
-
-_MENU = re.compile(r"menu|\bnav|navigation|navbar|header|footer|breadcrumb|topbar", re.I)
-
-
-def _in_menu(tag: Tag) -> bool:
-    for node in tag.parents:
-        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
-            return False
-        if node.name in ("nav", "header", "footer"):
-            return True
-        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
-        if _MENU.search(label):
-            return True
-    return False
-
-
-_READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด|รายละเอียด|read more|more)\W*$", re.I)
-
-
-def _linked_headings(soup: BeautifulSoup, url: str) -> int:
-    """Headings that link to other pages, and "read more" links: a blog view's items."""
-    targets = set()
-    for anchor in soup.find_all("a", href=True):
-        target = urldefrag(urljoin(url, anchor["href"]))[0]
-        if target == url:
-            continue
-        text = anchor.get_text(" ", strip=True)
-        # Related-posts boxes put headings in sidebars too: only the page's own part counts.
-        in_heading = anchor.find_parent(["h1", "h2", "h3", "h4"]) is not None
-        if _in_furniture(anchor):
-            continue
-        if (in_heading and len(text) >= _TITLE_LIKE) or _READ_MORE.match(text):
-            targets.add(target)
-    return len(targets)
 
 
 # The walk ----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Page:
-    url: str
-    links: list[tuple[str, str]]  # (url, anchor text), in-site, walkable or not
-    paging: list[str]
-    in_menus: set[str] = field(default_factory=set)  # links found only in menus, header, footer
 
 
 @dataclass
@@ -346,7 +82,7 @@ class Explorer:
     max_pages: int = MAX_DISCOVERY_PAGES
     queue: list = field(default_factory=list)
     queued: set[str] = field(default_factory=set)
-    pages: dict[str, _Page] = field(default_factory=dict)
+    pages: dict[str, PageLinks] = field(default_factory=dict)
     found: set[str] = field(default_factory=set)
     verified: set[str] = field(default_factory=set)
     rejected_shapes: dict[Shape, int] = field(default_factory=dict)
@@ -433,7 +169,7 @@ class Explorer:
         html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
         html = html[:MAX_EXPLORE_HTML]
         soup = BeautifulSoup(html, "lxml")
-        page = self.read_links(soup, resp.url)
+        page = read_links(soup, resp.url, self.absolute)
         self.pages[url] = page
         if self.learned.is_article_url(url) and url not in self.doubtful:
             yield from self.emit(url)
@@ -468,7 +204,7 @@ class Explorer:
             self.found.add(url)
             yield Found(url)
 
-    def harvest(self, page: _Page) -> Iterator[Found]:
+    def harvest(self, page: PageLinks) -> Iterator[Found]:
         """The page's article-shaped links; a page with several is a listing, its pages
         are followed (in an increment, as long as they hold something new)."""
         if not self.learned.shapes:
@@ -503,7 +239,7 @@ class Explorer:
         for url in page.paging:
             self.push(url, _PAGING, root)
 
-    def plan(self, page: _Page) -> None:
+    def plan(self, page: PageLinks) -> None:
         """Queue the page's links by how likely they lead to news."""
         groups: dict[Shape, list[str]] = {}
         for url, text in page.links:
@@ -514,7 +250,7 @@ class Explorer:
             if self.learned.is_article_url(url):
                 continue  # harvested, not walked
             shape = Shape.of(url)
-            headline = len(text) >= _TITLE_LIKE or bool(_READ_MORE.match(text))
+            headline = len(text) >= TITLE_LIKE or bool(READ_MORE.match(text))
             if headline and shape.has_variable and url not in page.in_menus:
                 groups.setdefault(shape, []).append(url)
             if _NEWS_TEXT.search(text) or _NEWS_URL.search(url):
@@ -541,68 +277,6 @@ class Explorer:
             return
         self.push(url, priority)
 
-    def read_links(self, soup: BeautifulSoup, page_url: str) -> _Page:
-        """The page's in-site links with their texts, and which of them page a listing.
-
-        One pass over the tags: frames and iframes of old templates hold the content,
-        splash pages move on by meta refresh or script (off-site frames, video, Facebook,
-        fall out in `absolute`); <base href> sets what relative links resolve against.
-        """
-        links: list[tuple[str, str]] = []
-        paging: list[str] = []
-        in_menus: set[str] = set()
-        elsewhere: set[str] = set()
-        paging_base = page_url
-        base = soup.find("base", href=True)
-        if base:
-            page_url = self.absolute(page_url, base["href"]) or page_url
-        anchors = 0
-        for tag in soup.find_all(True):
-            name = tag.name
-            if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
-                anchors += 1
-                url = self.absolute(page_url, tag["href"])
-                if url is None:
-                    continue
-                text = _anchor_text(tag)
-                links.append((url, text))
-                if _in_menu(tag):
-                    in_menus.add(url)
-                else:
-                    elsewhere.add(url)
-                if is_paging(url, paging_base, text, " ".join(tag.get("rel") or []).lower()):
-                    paging.append(url)
-            elif name == "link" and tag.get("href"):
-                if "next" in [r.lower() for r in tag.get("rel") or []]:
-                    url = self.absolute(page_url, tag["href"])
-                    if url:
-                        paging.append(url)
-            elif name in ("frame", "iframe") and tag.get("src"):
-                url = self.absolute(page_url, tag["src"])
-                if url:
-                    links.append((url, "enter"))
-            elif name == "meta" and (tag.get("http-equiv") or "").lower() == "refresh":
-                content = tag.get("content") or ""
-                if "url=" in content.lower():
-                    target = re.split(r"url=", content, maxsplit=1, flags=re.I)[1]
-                    url = self.absolute(page_url, target.strip(" '\""))
-                    if url:
-                        links.append((url, "enter"))  # a splash page's way in
-            elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
-                # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
-                match = _SCRIPT_GO.search(tag["onclick"]) or _OPEN.search(tag["onclick"])
-                target = next((g for g in match.groups() if g), "") if match else ""
-                url = self.absolute(page_url, target) if target else None
-                if url:
-                    anchors += 1
-                    links.append((url, _anchor_text(tag)))
-            elif name == "script" and not tag.get("src"):
-                for match in list(_SCRIPT_GO.finditer(tag.string or ""))[:3]:
-                    url = self.absolute(page_url, match.group(1) or match.group(2))
-                    if url:
-                        links.append((url, "enter"))
-        return _Page(paging_base, links, list(dict.fromkeys(paging)), in_menus - elsewhere)
-
     def absolute(self, page_url: str, href: str) -> str | None:
         href = href.strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
@@ -614,79 +288,6 @@ class Explorer:
         if len(url) > 2000 or not self.in_site(url):
             return None
         return url
-
-
-def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:
-    """A link to another page of the same listing: "ถัดไป", "2", rel=next, or the same
-    address with only a paging parameter (limitstart, start, page, paged) or /page/N."""
-    if url == page_url:
-        return False
-    if "next" in rel.split() or "prev" in rel.split():
-        return True
-    same = _without_paging(url) == _without_paging(page_url)
-    marked = _has_paging(url)
-    numbered = bool(_PAGE_TEXT.match(text))
-    if same and (marked or numbered):
-        return True
-    if numbered and _one_number_apart(url, page_url):
-        return True  # ?cid=9&p=2, ?pg=3, ?hal=2: a paging key of the site's own naming
-    # Blogger and friends: "Older posts" pointing at a search with updated-max.
-    return bool(_PAGE_TEXT.match(text) and marked)
-
-
-def _one_number_apart(url: str, page_url: str) -> bool:
-    """The same page but for one query value that is a number (or one numeric key added)."""
-    a, b = urlsplit(url), urlsplit(page_url)
-    if (a.netloc.lower(), a.path) != (b.netloc.lower(), b.path):
-        return False
-    qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
-    differing = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
-    if len(differing) != 1:
-        return False
-    key = differing.pop()
-    # "id", "nid", "newsid": the next article, not the next page.
-    return qa.get(key, "x").isdigit() and not key.lower().endswith("id")
-
-
-_TAIL = "#last-page"  # the listing read from its end (a root of its own)
-
-
-def last_page(paging: list[str], page_url: str) -> str | None:
-    """The paging link with the highest page number (limitstart, page, /page/N, ...)."""
-    best, best_number = None, 0
-    for url in paging:
-        number = _page_number(url, page_url)
-        if number > best_number:
-            best, best_number = url, number
-    return best
-
-
-def _page_number(url: str, page_url: str) -> int:
-    parts, base = urlsplit(url), dict(parse_qsl(urlsplit(page_url).query))
-    numbers = [
-        int(value)
-        for key, value in parse_qsl(parts.query)
-        if value.isdigit() and (key.lower() in PAGING_KEYS or base.get(key) != value)
-    ]
-    numbers += [int(n) for n in re.findall(r"/(?:page/|p)(\d+)/?$", parts.path)]
-    return max(numbers, default=0)
-
-
-def _has_paging(url: str) -> bool:
-    parts = urlsplit(url)
-    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
-    return bool(keys & PAGING_KEYS) or bool(_PAGE_PATH.search(parts.path))
-
-
-def _without_paging(url: str) -> str:
-    parts = urlsplit(url)
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in PAGING_KEYS
-    ]
-    path = _PAGE_PATH.sub("/", parts.path)
-    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(sorted(query)), ""))
 
 
 # Entry points ------------------------------------------------------------------------------
@@ -762,7 +363,8 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         explorer.paging_of[root] = root
         explorer.queued.add(root)
         html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-        page = explorer.read_links(BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml"), resp.url)
+        soup = BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml")
+        page = read_links(soup, resp.url, explorer.absolute)
         explorer.pages[root] = page
         shaped = {u for u, _ in page.links if explorer.learned.is_article_url(u)}
         shaped -= page.in_menus
@@ -781,7 +383,8 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         resp = explorer.fetch(url, "listing page")
         if resp is not None:
             html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-            page = explorer.read_links(BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml"), resp.url)
+            soup = BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml")
+            page = read_links(soup, resp.url, explorer.absolute)
             explorer.pages[url] = page
             yield from explorer.harvest(page)
     return gone

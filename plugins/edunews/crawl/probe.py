@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from edunews.crawl import auto, explore
+from edunews.crawl import auto
 from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, HttpClient
+from edunews.crawl.learned import Learned
 
 MAX_ARTICLES = 2000  # a probe counts what it finds, up to this
 SAMPLES = 5
@@ -99,7 +100,7 @@ def probe(
         allow_private_network=allow_private_network,
         interval=1.0 / rate if rate > 0 else 0.0,
     )
-    learned = explore.Learned()
+    learned = Learned()
     settings: dict = {"learned": learned}
     if max_discovery_pages:
         settings["max_discovery_pages"] = max_discovery_pages

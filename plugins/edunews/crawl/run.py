@@ -22,7 +22,6 @@ from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
 from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
-from edunews.crawl.explore import Learned
 from edunews.crawl.http import FetchError, HttpClient, Response
 from edunews.crawl.land import (
     MAX_URL_CHARS,
@@ -32,7 +31,7 @@ from edunews.crawl.land import (
     foreign_host,
     loggable_url,
 )
-from edunews.crawl.learned import load_learned, save_learned
+from edunews.crawl.learned import Learned, load_learned, save_learned
 from edunews.crawl.state import SourceState, load_state, record_run, source_lock
 from edunews.sources import Source
 from edunews.warehouse import connect

@@ -1,0 +1,200 @@
+"""A page's links as a person sees them: anchors and their texts, frames, redirects of
+splash pages, rows that open the news by script; which of them page a listing; which are
+only in menus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from edunews.crawl.shape import PAGING_KEYS
+
+# Real pages have hundreds of links; a link farm of 50,000 is read as far as this.
+MAX_LINKS_PER_PAGE = 3000
+_OPEN = re.compile(r"window\.open\(\s*['\"]([^'\"]+)['\"]")
+
+_PAGE_TEXT = re.compile(
+    r"^\s*(\d+|[๐-๙]+|ถัดไป|หน้าถัดไป|ต่อไป|ก่อนหน้า|ย้อนกลับ|หน้าที่\s*\d+|สุดท้าย|"
+    r"หน้าสุดท้าย|next|prev(ious)?|older|newer|older posts|newer posts|last|first|"
+    r"เก่ากว่า|ใหม่กว่า|บทความที่เก่ากว่า|บทความที่ใหม่กว่า|[›»«‹>]{1,2}|>>|<<)\s*$",
+    re.I,
+)
+_SCRIPT_GO = re.compile(
+    r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"]([^'\"]+)['\"]|"
+    r"location\.(?:replace|assign)\(\s*['\"]([^'\"]+)['\"]"
+)
+PAGE_PATH = re.compile(r"/page/\d+/?$|/p\d+/?$")
+
+
+def _anchor_text(tag: Tag) -> str:
+    """What a link says: its text, else its title, else the alt of its image."""
+    text = " ".join(tag.get_text(" ", strip=True).split()) or (tag.get("title") or "").strip()
+    if not text:
+        image = tag.find("img", alt=True)
+        text = " ".join((image["alt"] if image else "").split())
+    return text[:300]
+
+
+_MENU = re.compile(r"menu|\bnav|navigation|navbar|header|footer|breadcrumb|topbar", re.I)
+
+
+def _in_menu(tag: Tag) -> bool:
+    for node in tag.parents:
+        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
+            return False
+        if node.name in ("nav", "header", "footer"):
+            return True
+        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+        if _MENU.search(label):
+            return True
+    return False
+
+
+@dataclass
+class PageLinks:
+    """A page's links: (url, anchor text) in page order, in-site only."""
+
+    url: str
+    links: list[tuple[str, str]]  # (url, anchor text), in-site, walkable or not
+    paging: list[str]
+    in_menus: set[str] = field(default_factory=set)  # links found only in menus, header, footer
+
+
+def read_links(
+    soup: BeautifulSoup, page_url: str, absolute: Callable[[str, str], str | None]
+) -> PageLinks:
+    """The page's in-site links with their texts, and which of them page a listing.
+
+    One pass over the tags: frames and iframes of old templates hold the content, splash
+    pages move on by meta refresh or script; <base href> sets what relative links resolve
+    against. `absolute` resolves a link and keeps to the site (off-site frames, video and
+    Facebook fall out there).
+    """
+    links: list[tuple[str, str]] = []
+    paging: list[str] = []
+    in_menus: set[str] = set()
+    elsewhere: set[str] = set()
+    paging_base = page_url
+    base = soup.find("base", href=True)
+    if base:
+        page_url = absolute(page_url, base["href"]) or page_url
+    anchors = 0
+    for tag in soup.find_all(True):
+        name = tag.name
+        if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
+            anchors += 1
+            url = absolute(page_url, tag["href"])
+            if url is None:
+                continue
+            text = _anchor_text(tag)
+            links.append((url, text))
+            if _in_menu(tag):
+                in_menus.add(url)
+            else:
+                elsewhere.add(url)
+            if is_paging(url, paging_base, text, " ".join(tag.get("rel") or []).lower()):
+                paging.append(url)
+        elif name == "link" and tag.get("href"):
+            if "next" in [r.lower() for r in tag.get("rel") or []]:
+                url = absolute(page_url, tag["href"])
+                if url:
+                    paging.append(url)
+        elif name in ("frame", "iframe") and tag.get("src"):
+            url = absolute(page_url, tag["src"])
+            if url:
+                links.append((url, "enter"))
+        elif name == "meta" and (tag.get("http-equiv") or "").lower() == "refresh":
+            content = tag.get("content") or ""
+            if "url=" in content.lower():
+                target = re.split(r"url=", content, maxsplit=1, flags=re.I)[1]
+                url = absolute(page_url, target.strip(" '\""))
+                if url:
+                    links.append((url, "enter"))  # a splash page's way in
+        elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
+            # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
+            match = _SCRIPT_GO.search(tag["onclick"]) or _OPEN.search(tag["onclick"])
+            target = next((g for g in match.groups() if g), "") if match else ""
+            url = absolute(page_url, target) if target else None
+            if url:
+                anchors += 1
+                links.append((url, _anchor_text(tag)))
+        elif name == "script" and not tag.get("src"):
+            for match in list(_SCRIPT_GO.finditer(tag.string or ""))[:3]:
+                url = absolute(page_url, match.group(1) or match.group(2))
+                if url:
+                    links.append((url, "enter"))
+    return PageLinks(paging_base, links, list(dict.fromkeys(paging)), in_menus - elsewhere)
+
+
+def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:
+    """A link to another page of the same listing: "ถัดไป", "2", rel=next, or the same
+    address with only a paging parameter (limitstart, start, page, paged) or /page/N."""
+    if url == page_url:
+        return False
+    if "next" in rel.split() or "prev" in rel.split():
+        return True
+    same = _without_paging(url) == _without_paging(page_url)
+    marked = _has_paging(url)
+    numbered = bool(_PAGE_TEXT.match(text))
+    if same and (marked or numbered):
+        return True
+    if numbered and _one_number_apart(url, page_url):
+        return True  # ?cid=9&p=2, ?pg=3, ?hal=2: a paging key of the site's own naming
+    # Blogger and friends: "Older posts" pointing at a search with updated-max.
+    return bool(_PAGE_TEXT.match(text) and marked)
+
+
+def _one_number_apart(url: str, page_url: str) -> bool:
+    """The same page but for one query value that is a number (or one numeric key added)."""
+    a, b = urlsplit(url), urlsplit(page_url)
+    if (a.netloc.lower(), a.path) != (b.netloc.lower(), b.path):
+        return False
+    qa, qb = dict(parse_qsl(a.query)), dict(parse_qsl(b.query))
+    differing = {k for k in qa.keys() | qb.keys() if qa.get(k) != qb.get(k)}
+    if len(differing) != 1:
+        return False
+    key = differing.pop()
+    # "id", "nid", "newsid": the next article, not the next page.
+    return qa.get(key, "x").isdigit() and not key.lower().endswith("id")
+
+
+def last_page(paging: list[str], page_url: str) -> str | None:
+    """The paging link with the highest page number (limitstart, page, /page/N, ...)."""
+    best, best_number = None, 0
+    for url in paging:
+        number = _page_number(url, page_url)
+        if number > best_number:
+            best, best_number = url, number
+    return best
+
+
+def _page_number(url: str, page_url: str) -> int:
+    parts, base = urlsplit(url), dict(parse_qsl(urlsplit(page_url).query))
+    numbers = [
+        int(value)
+        for key, value in parse_qsl(parts.query)
+        if value.isdigit() and (key.lower() in PAGING_KEYS or base.get(key) != value)
+    ]
+    numbers += [int(n) for n in re.findall(r"/(?:page/|p)(\d+)/?$", parts.path)]
+    return max(numbers, default=0)
+
+
+def _has_paging(url: str) -> bool:
+    parts = urlsplit(url)
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return bool(keys & PAGING_KEYS) or bool(PAGE_PATH.search(parts.path))
+
+
+def _without_paging(url: str) -> str:
+    parts = urlsplit(url)
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in PAGING_KEYS
+    ]
+    path = PAGE_PATH.sub("/", parts.path)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(sorted(query)), ""))

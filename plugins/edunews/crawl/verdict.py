@@ -1,0 +1,177 @@
+"""What a page is: one article (a title, a date, enough main text), or not, and why.
+
+Decided from the page, not its address: a listing or a blog view carries other pages'
+headlines, linked headings or "อ่านต่อ" links; a photo album has no text; a page about the
+office has no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from edunews.crawl.article import parse_article
+from edunews.crawl.encoding import decode_body
+from edunews.crawl.http import Response
+from edunews.crawl.links import PAGE_PATH
+from edunews.crawl.shape import PAGING_KEYS
+from edunews.crawl.thai_date import find_thai_date, gregorian
+
+MIN_BODY_CHARS = 200
+MAX_ARTICLE_LINKS = 1500
+NO_DATE = "no date"
+TITLE_LIKE = 12  # characters of anchor text that read like a headline, not a menu word
+
+
+@dataclass(frozen=True)
+class Verdict:
+    article: bool
+    why: str
+    title: str = ""
+    published: str | None = None
+    listing: bool = False  # a listing or a page of one: news nearby, not a dead end
+
+
+def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
+    """Whether the page is one article: a title, a date, enough main text, and no
+    headlines of other pages inside that text (which makes it a listing or a blog view)."""
+    if set(dict(parse_qsl(urlsplit(url).query)).keys()) & PAGING_KEYS or PAGE_PATH.search(
+        urlsplit(url).path
+    ):
+        return Verdict(False, "a page of a listing", listing=True)
+    links = len(soup.find_all("a", limit=MAX_ARTICLE_LINKS + 1))
+    if links > MAX_ARTICLE_LINKS:
+        # No article page carries this many links (menus and sidebars are a few hundred):
+        # a link farm, an index of everything. Not read as an article, so the farm's
+        # address shape is given up on after two.
+        return Verdict(False, f"over {MAX_ARTICLE_LINKS} links")
+    try:
+        article = parse_article(html, url)
+    except Exception as exc:  # noqa: BLE001 (a page that breaks the parser is no article)
+        return Verdict(False, f"unreadable: {type(exc).__name__}")
+    if not article.title:
+        return Verdict(False, "no title")
+    body = article.body_text
+    if len(body) < MIN_BODY_CHARS:
+        return Verdict(False, f"main text of {len(body)} characters", article.title)
+    # Other pages' titles inside the main text: a table of links or a blog view. News text
+    # may quote another article's title, so a link of a sidebar counts only as a whole line.
+    lines = {line.strip() for line in body.splitlines()}
+    headlines = set()
+    for anchor in soup.find_all("a", href=True):
+        text = " ".join(anchor.get_text(" ", strip=True).split())
+        if len(text) < TITLE_LIKE or text == article.title or text not in body:
+            continue
+        if urldefrag(urljoin(url, anchor["href"].strip()))[0] == url:
+            continue
+        if text in lines or not in_furniture(anchor):
+            headlines.add(text)
+    if len(headlines) >= 2:
+        why = f"lists {len(headlines)} other pages' titles"
+        return Verdict(False, why, article.title, listing=True)
+    linked = _linked_headings(soup, url)
+    if linked >= 2:
+        why = f"{linked} headings or 'read more' links"
+        return Verdict(False, why, article.title, listing=True)
+    published = article.published_at.date().isoformat() if article.published_at else None
+    published = published or own_date(soup, article.title)
+    if published is None:
+        return Verdict(False, NO_DATE, article.title)  # all else of an article
+    return Verdict(True, "article", article.title, published)
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = "|".join(_MONTHS_EN)
+_YEAR = r"((?:19|20|25)\d\d)"
+# (pattern, order of day, month, year in its groups)
+_DATES = (
+    (re.compile(rf"(?<!\d){_YEAR}-(\d\d)-(\d\d)(?!\d)"), (2, 1, 0)),
+    (re.compile(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]{_YEAR}(?!\d)"), (0, 1, 2)),
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH})[a-z]*\.?,?\s+{_YEAR}(?!\d)", re.I), (0, 1, 2)),
+    (re.compile(rf"\b({_MONTH})[a-z]*\.?\s+(\d{{1,2}}),?\s+{_YEAR}(?!\d)", re.I), (1, 0, 2)),
+)
+
+
+def _iso(match: re.Match, order: tuple[int, int, int]) -> str | None:
+    parts = match.groups()
+    day, month, year = (parts[i] for i in order)
+    month_number = _MONTHS_EN.index(month[:3].lower()) + 1 if month.isalpha() else int(month)
+    try:
+        return date(gregorian(int(year)), month_number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def own_date(soup: BeautifulSoup, title: str) -> str | None:
+    """A date the page gives itself where published.py reads none (English or ISO date
+    lines, a <time> without a hinted class): for telling an article, not for storing. Only
+    a <time> outside sidebars, or a date line just after the title."""
+    for tag in soup.find_all("time", datetime=True, limit=20):
+        pattern, order = _DATES[0]
+        match = pattern.search(tag["datetime"])
+        if match and not in_furniture(tag) and _iso(match, order):
+            return _iso(match, order)
+    text = " ".join(soup.get_text(" ", strip=True).split())
+    at = text.find(title[:60]) if title else -1
+    if at < 0:
+        return None
+    window = text[at + len(title) : at + len(title) + 200].translate(_THAI_DIGITS)
+    day = find_thai_date(window)
+    if day:
+        return day.isoformat()
+    for pattern, order in _DATES:
+        for match in pattern.finditer(window):
+            found = _iso(match, order)
+            if found:
+                return found
+    return None
+
+
+def page_verdict(resp: Response) -> Verdict:
+    """`verdict` of a fetched page."""
+    html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+    return verdict(html, resp.url, BeautifulSoup(html, "lxml"))
+
+
+_FURNITURE = re.compile(
+    r"sidebar|widget|related|recent|latest|menu|comment|share|footer|breadcrumb|navigation|"
+    r"\bnav\b|module",
+    re.I,
+)
+
+
+def in_furniture(tag: Tag) -> bool:
+    for node in [tag, *tag.parents]:
+        if not isinstance(node, Tag):
+            continue
+        if node.name in ("aside", "nav", "footer", "header"):
+            return True
+        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+        if _FURNITURE.search(label):
+            return True
+    return False
+
+
+READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด|รายละเอียด|read more|more)\W*$", re.I)
+
+
+def _linked_headings(soup: BeautifulSoup, url: str) -> int:
+    """Headings that link to other pages, and "read more" links: a blog view's items."""
+    targets = set()
+    for anchor in soup.find_all("a", href=True):
+        target = urldefrag(urljoin(url, anchor["href"]))[0]
+        if target == url:
+            continue
+        text = anchor.get_text(" ", strip=True)
+        # Related-posts boxes put headings in sidebars too: only the page's own part counts.
+        in_heading = anchor.find_parent(["h1", "h2", "h3", "h4"]) is not None
+        if in_furniture(anchor):
+            continue
+        if (in_heading and len(text) >= TITLE_LIKE) or READ_MORE.match(text):
+            targets.add(target)
+    return len(targets)
