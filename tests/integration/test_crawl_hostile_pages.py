@@ -21,6 +21,8 @@ from edunews.warehouse import connect
 pytestmark = pytest.mark.integration
 
 DIRTY = ["ก่อน\x00หลัง", "ชื่อ\ud800เรื่อง", "\x1b[31mแดง\x0c", "\ud83d\ude00"]
+# What PostgreSQL's UTF8 takes although it is no text either: kept as it is.
+ODD_BUT_TAKEN = "\x7f\x85\ufeff\ufffe\uffff\U0010ffff\t\r\n"
 
 
 def test_postgresql_takes_what_storable_gives(warehouse):
@@ -29,10 +31,10 @@ def test_postgresql_takes_what_storable_gives(warehouse):
         for text in DIRTY[:2]:
             with pytest.raises((psycopg.DataError, UnicodeEncodeError)), conn.transaction():
                 conn.execute("insert into t values (%s)", (text,))
-        for text in DIRTY:
+        for text in [*DIRTY, ODD_BUT_TAKEN]:
             conn.execute("insert into t values (%s)", (storable(text),))
         stored = [row[0] for row in conn.execute("select body from t")]
-    assert stored == ["ก่อนหลัง", "ชื่อ\ufffdเรื่อง", "[31mแดง", "\U0001f600"]
+    assert stored == ["ก่อนหลัง", "ชื่อ\ufffdเรื่อง", "[31mแดง", "\U0001f600", ODD_BUT_TAKEN]
 
 
 def test_the_hostile_pages_land_with_their_verdicts(empty_raw):
