@@ -288,3 +288,19 @@ def test_any_row_with_a_url_too_long_for_the_indexes_lands_shortened(empty_raw):
     assert len(pages) == 1 and pages[0][0].startswith(long_url[:1000])
     assert sorted(o for o, _ in logged) == ["listed", "stored"]
     assert all(url == pages[0][0] for _, url in logged)
+
+
+def test_malformed_rest_posts_are_logged_alone_and_the_rest_land(empty_raw):
+    site = NewsSite(load_articles(3))
+    with serve(site) as served:
+        site.odd_posts = [
+            "not a post",
+            {"id": 9, "link": 12345},
+            {"id": 10, "link": served.url + "news/10", "title": ["no"], "content": 7},
+        ]
+        source = Source(id="odd-rest", name="o", kind="wordpress", start_urls=(served.url,))
+        summary = crawl_source(source, client=client(source))
+    assert summary.new == 3
+    assert summary.outcomes["parse_error"] == 3
+    assert all(reason.startswith("parse_error: ") for reason in summary.failures)
+    assert summary.complete
