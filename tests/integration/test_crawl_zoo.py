@@ -241,3 +241,17 @@ def test_any_kind_that_yields_no_article_on_a_first_crawl_fails(empty_raw):
         summary = crawl(source)
     assert not summary.complete and summary.no_articles
     assert "discovery found no article" in summary.no_articles
+
+
+def test_a_run_out_of_time_keeps_what_was_learned(empty_raw):
+    import time
+
+    with serve(build("php-news", 8)) as served:
+        source = Source(id="late", name="late", kind="auto", start_urls=(served.url,))
+        crawl(source)
+        [learned] = learned_rows("late")
+        late = client(source)
+        late.stop_at = time.monotonic() - 1  # the budget is spent before the first request
+        summary = crawl_source(source, client=late)
+    assert summary.stopped and summary.failed == 0
+    assert learned_rows("late") == [learned], "the listings were not gone: the time was"

@@ -112,7 +112,9 @@ def _sample_is_articles(ctx: Context, found: list[Found]) -> bool:
     for url in sample:
         try:
             resp = ctx.fetch(url, why="sitemap sample (auto)", conditional=False)
-        except FetchError:
+        except FetchError as exc:
+            if exc.outcome == "over_budget":
+                raise
             continue
         if resp.status == 200 and page_verdict(resp).article:
             return True

@@ -156,7 +156,9 @@ class Explorer:
     def fetch(self, url: str, why: str) -> Response | None:
         try:
             resp = self.ctx.fetch(url, why=why, conditional=False)
-        except FetchError:
+        except FetchError as exc:
+            if exc.outcome == "over_budget":
+                raise  # the run's deadline: it stops, what was learned stays
             return None  # a broken link while exploring is no failure of the source
         if resp.status != 200 or not resp.body:
             return None
@@ -350,7 +352,9 @@ def _from_listings(explorer: Explorer, roots: list[str]):
     for root in roots:
         try:
             resp = explorer.ctx.fetch(root, why="learned listing")
-        except FetchError:
+        except FetchError as exc:
+            if exc.outcome == "over_budget":
+                raise  # not gone: the run's time is up
             gone.append(root)
             continue
         if resp.not_modified:
