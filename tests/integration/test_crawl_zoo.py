@@ -14,7 +14,7 @@ from edunews.crawl.http import HttpClient
 from edunews.crawl.published import BANGKOK
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import serve
+from edunews.testsites import Reply, serve
 from edunews.testsites.zoo import ZOO, ZooSite, build
 from edunews.warehouse import connect
 
@@ -255,3 +255,28 @@ def test_a_run_out_of_time_keeps_what_was_learned(empty_raw):
         summary = crawl_source(source, client=late)
     assert summary.stopped and summary.failed == 0
     assert learned_rows("late") == [learned], "the listings were not gone: the time was"
+
+
+class _Down:
+    def handle(self, request):
+        return Reply(503, b"maintenance", {"Content-Type": "text/plain"})
+
+
+def test_a_site_down_for_a_night_keeps_its_learned_listings(empty_raw):
+    site = build("php-news", 8)
+    holder = _Holder(site)
+    with serve(holder) as served:
+        source = Source(id="down", name="down", kind="auto", start_urls=(served.url,))
+        crawl(source)
+        [learned] = learned_rows("down")
+        holder.site = _Down()
+        down = crawl(source)
+        holder.site = site
+        served.hits.clear()
+        back = crawl(source)
+        home_hits = served.hits["/"] - sum(  # the home page counts only as a listing
+            1 for url in learned["listings"] if url.endswith(":" + str(served.port) + "/")
+        )
+    assert not down.complete and down.failed > 0 and not down.no_articles
+    assert learned_rows("down") == [learned], "down is not gone: nothing to learn again"
+    assert back.complete and back.failed == 0 and home_hits == 0

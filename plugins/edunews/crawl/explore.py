@@ -342,6 +342,14 @@ def _roots_for(learned: Learned, base_url: str) -> list[str]:
     return under or on_host
 
 
+def _unavailable(outcome: str, status: int | None) -> bool:
+    """A site down for the night (network, 429, 5xx, robots.txt unavailable or closed), not
+    a listing that went away: exploring again would not help."""
+    if outcome in ("network_error", "robots_disallowed"):
+        return True
+    return outcome == "http_error" and (status is None or status == 429 or status >= 500)
+
+
 def _from_listings(explorer: Explorer, roots: list[str]):
     """Read the learned listings (and their further pages while they hold something new).
 
@@ -355,12 +363,19 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         except FetchError as exc:
             if exc.outcome == "over_budget":
                 raise  # not gone: the run's time is up
-            gone.append(root)
+            if _unavailable(exc.outcome, exc.status):
+                yield ListingFailure(root, exc)  # down tonight: read again next night
+            else:
+                gone.append(root)
             continue
         if resp.not_modified:
             continue  # unchanged since the last night: nothing new listed
         if resp.status != 200:
-            gone.append(root)
+            if _unavailable("http_error", resp.status):
+                error = FetchError("http_error", f"listing answered HTTP {resp.status}")
+                yield ListingFailure(root, error)
+            else:
+                gone.append(root)
             continue
         explorer.listing_reads[root] = 1
         explorer.read += 1
