@@ -329,3 +329,31 @@ def test_a_date_line_published_py_does_not_read_still_makes_an_article(date_line
     html = _J4.format(title=title, date=date_line, body="ครูเข้าร่วมการประชุม " * 30)
     result = verdict(html, "http://s.test/index.php/news/12-x", BeautifulSoup(html, "lxml"))
     assert result.published == expected and result.article is (expected is not None)
+
+
+class _PrivateCorner:
+    """News, and a news-looking link robots.txt forbids."""
+
+    def __init__(self) -> None:
+        self.site = build("php-news", 6)
+
+    def handle(self, request):
+        if request.target == "/robots.txt":
+            return Reply(200, b"User-agent: *\nDisallow: /private/\n")
+        if request.target == "/":
+            home = self.site.pages["/"]().body.decode("cp874")
+            secret = '<a href="/private/news.html">ข่าวภายใน</a>'
+            return Reply.html(home.replace("<body>", "<body>" + secret), charset="cp874")
+        return self.site.handle(request)
+
+
+def test_requests_refused_while_exploring_are_logged_with_their_reason():
+    with serve(_PrivateCorner()) as served:
+        ctx = Context(
+            HttpClient(allow_private_network=True, interval=0.0, read_timeout=5),
+            settings={"learned": Learned()},
+        )
+        found = [i for i in explore.discover(ctx, served.url) if isinstance(i, Found)]
+    refused = [f for f in ctx.fetched if f.url.endswith("/private/news.html")]
+    assert found and len(refused) == 1
+    assert refused[0].reason.startswith("explore: robots_disallowed")

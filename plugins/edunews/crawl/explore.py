@@ -24,9 +24,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.discovery import Context, Found, ListingFailure, ListingFetch
 from edunews.crawl.encoding import decode_body
-from edunews.crawl.http import FetchError, Response
+from edunews.crawl.http import FetchError, Response, Validators
 from edunews.crawl.learned import Learned, learned_of
 from edunews.crawl.links import PageLinks, last_page, read_links
 from edunews.crawl.shape import Shape
@@ -159,6 +159,7 @@ class Explorer:
         except FetchError as exc:
             if exc.outcome == "over_budget":
                 raise  # the run's deadline: it stops, what was learned stays
+            _log_refused(self.ctx, url, why, exc)
             return None  # a broken link while exploring is no failure of the source
         if resp.status != 200 or not resp.body:
             return None
@@ -342,6 +343,13 @@ def _roots_for(learned: Learned, base_url: str) -> list[str]:
     return under or on_host
 
 
+def _log_refused(ctx: Context, url: str, why: str, exc: FetchError) -> None:
+    """Every request discovery made is in raw.fetch_log, the refused ones too (a link to a
+    bomb or a trickle: what happened to it stays visible)."""
+    reason = f"{why}: {exc.outcome}: {exc.reason}"[:500]
+    ctx.fetched.append(ListingFetch(url, exc.status, None, reason, Validators()))
+
+
 def _unavailable(outcome: str, status: int | None) -> bool:
     """A site down for the night (network, 429, 5xx, robots.txt unavailable or closed), not
     a listing that went away: exploring again would not help."""
@@ -366,6 +374,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
             if _unavailable(exc.outcome, exc.status):
                 yield ListingFailure(root, exc)  # down tonight: read again next night
             else:
+                _log_refused(explorer.ctx, root, "learned listing", exc)
                 gone.append(root)
             continue
         if resp.not_modified:
