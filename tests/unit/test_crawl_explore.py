@@ -89,6 +89,10 @@ def test_learned_state_survives_json_and_ignores_what_it_cannot_read():
         ("http://s.test/list.php?cid=9&page=3", "http://s.test/list.php?cid=9", "3", True),
         ("http://s.test/search?updated-max=2024", "http://s.test/", "บทความที่เก่ากว่า", True),
         ("http://s.test/about.php", "http://s.test/", "ถัดไป", False),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "ถัดไป »", True),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "[2]", True),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "« เรื่องเก่ากว่า", True),
+        ("http://s.test/list.php?cid=9&p=2", "http://s.test/list.php?cid=9", "ข่าว 2 ฉบับ", False),
         ("http://s.test/news.php?id=4", "http://s.test/news.php?id=5", "next", False),
     ],
 )

@@ -17,10 +17,12 @@ from edunews.crawl.shape import PAGING_KEYS
 MAX_LINKS_PER_PAGE = 3000
 _OPEN = re.compile(r"window\.open\(\s*['\"]([^'\"]+)['\"]")
 
+# Words of a pager, arrows and brackets around them allowed ("ถัดไป »", "[2]", "← Older").
 _PAGE_TEXT = re.compile(
-    r"^\s*(\d+|[๐-๙]+|ถัดไป|หน้าถัดไป|ต่อไป|ก่อนหน้า|ย้อนกลับ|หน้าที่\s*\d+|สุดท้าย|"
-    r"หน้าสุดท้าย|next|prev(ious)?|older|newer|older posts|newer posts|last|first|"
-    r"เก่ากว่า|ใหม่กว่า|บทความที่เก่ากว่า|บทความที่ใหม่กว่า|[›»«‹>]{1,2}|>>|<<)\s*$",
+    r"^[\W_]*(\d+|[๐-๙]+|ถัดไป|หน้าถัดไป|ต่อไป|ก่อนหน้า|ย้อนกลับ|หน้าที่\s*\d+|สุดท้าย|"
+    r"หน้าสุดท้าย|next|prev(ious)?|older|newer|older (posts|entries)|newer (posts|entries)|"
+    r"next page|last|first|เก่ากว่า|ใหม่กว่า|(บทความ|เรื่อง|ข่าว)(?:ที่)?(เก่า|ใหม่)กว่า|"
+    r"[›»«‹>]{1,2}|>>|<<)[\W_]*$",
     re.I,
 )
 _SCRIPT_GO = re.compile(
