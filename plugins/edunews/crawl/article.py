@@ -10,7 +10,8 @@ from datetime import datetime
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 
-from edunews.crawl.html_text import prune, soup_text, unescape_title
+from edunews.crawl.headline import page_title
+from edunews.crawl.html_text import prune, soup_text
 from edunews.crawl.published import published_date
 from edunews.crawl.shallow import looks_binary, readable_html
 from edunews.crawl.storable import storable
@@ -28,17 +29,6 @@ _FURNITURE_LINE = re.compile(
     r"like this|ชอบสิ่งนี้|ที่อยู่อีเมลของคุณจะไม่แสดง|คุณต้องเข้าสู่ระบบ)",
     re.I,
 )
-# WordPress themes, Joomla 1.5-4 templates, schema.org markup, then any heading.
-HEADING_SELECTORS = (
-    "article h1",
-    "h1.entry-title",
-    ".entry-title",
-    "[itemprop=headline]",
-    ".contentheading",
-    ".page-header h2",
-    "h1",
-    "article h2",
-)
 # Article-body elements of WordPress themes, Joomla 3/4 and schema.org markup.
 BODY_SELECTORS = (
     ".entry-content",
@@ -54,7 +44,6 @@ _INNER_FURNITURE = re.compile(
 )
 MAX_CANONICAL_LENGTH = 2048  # a longer "canonical" address is junk or a trap, never a page
 _NOT_TEXT = frozenset({"form", "img", "figure", "iframe", "script"})
-_TITLE_SUFFIX = re.compile(r"\s+[–—|\-»]\s+[^–—|\-»]+$")
 
 
 @dataclass(frozen=True)
@@ -79,20 +68,6 @@ def parse_article(html: str, url: str) -> Article:
         published_at=published_date(soup, title),
         canonical_url=canonical_url(soup, url),
     )
-
-
-def page_title(soup: BeautifulSoup) -> str:
-    """The article's heading: og:title, the entry's <h1>, or <title> without the site name."""
-    og = soup.find("meta", property="og:title")
-    if og and og.get("content", "").strip():
-        return unescape_title(og["content"])
-    for selector in HEADING_SELECTORS:
-        heading = soup.select_one(selector)
-        if heading and heading.get_text(strip=True):
-            return unescape_title(heading.get_text(" ", strip=True))
-    if soup.title and soup.title.string:
-        return _TITLE_SUFFIX.sub("", unescape_title(soup.title.string))
-    return ""
 
 
 def main_text(html: str, title: str = "", soup: BeautifulSoup | None = None) -> str:

@@ -1,4 +1,5 @@
-"""A page's publication date: meta tags, JSON-LD, <time>, then the visible Thai date line.
+"""A page's publication date: meta tags, JSON-LD, <time>, then the visible date line (in
+Thai, English or ISO writing).
 
 Never from elsewhere on the page: sidebars of "latest news" carry other articles' dates,
 which is exactly what generic date finders pick up (and misread in Buddhist Era).
@@ -14,7 +15,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.html_text import strings
-from edunews.crawl.thai_date import find_thai_date, gregorian
+from edunews.crawl.regions import is_banner, is_furniture
+from edunews.crawl.thai_date import find_date, gregorian
 
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 _META_NAMES = (
@@ -37,11 +39,6 @@ _DATE_HINT = re.compile(
     re.I,
 )
 _NOT_TEXT = frozenset({"aside", "nav", "footer", "script", "style", "form"})
-_FURNITURE = re.compile(
-    r"sidebar|widget|related|recent|menu|comment|share|footer|breadcrumb|"
-    r"navigation|\bnav\b",
-    re.I,
-)
 
 
 # News of this century: a page saying year 1 or 9999 is wrong, and such a datetime cannot
@@ -125,7 +122,7 @@ def _from_time_tag(soup: BeautifulSoup, furniture: _Furniture) -> datetime | Non
         if furniture.holds(tag):
             continue
         in_article = furniture.in_article(tag)
-        if in_article or _DATE_HINT.search(_classes(tag)):
+        if in_article or _hinted(tag):
             found = parse_datetime(tag.get("datetime"))
             if found:
                 return found
@@ -137,7 +134,7 @@ def _from_visible_date(soup: BeautifulSoup, title: str, furniture: _Furniture) -
     right above or below the title."""
     for tag in soup.find_all(class_=_DATE_HINT):
         if isinstance(tag, Tag) and not furniture.holds(tag):
-            day = find_thai_date(_text_start(tag, 200))
+            day = find_date(_text_start(tag, 200))
             if day:
                 return at_bangkok_midnight(day)
     lines = [line.strip() for line in _text_without_furniture(soup).splitlines() if line.strip()]
@@ -146,7 +143,7 @@ def _from_visible_date(soup: BeautifulSoup, title: str, furniture: _Furniture) -
         return None
     for line in lines[max(0, heading - 3) : heading] + lines[heading + 1 : heading + 4]:
         if len(line) < 100:
-            day = find_thai_date(line)
+            day = find_date(line)
             if day:
                 return at_bangkok_midnight(day)
     return None
@@ -191,7 +188,27 @@ def _inherited(tag: Tag, known: dict[int, bool], own: Callable[[Tag], bool]) -> 
 
 
 def _is_furniture(node: Tag) -> bool:
-    return node.name in ("aside", "nav", "footer") or bool(_FURNITURE.search(_label(node)))
+    # A banner is furniture for dates: it shows today's date on many office sites.
+    return is_furniture(node) or _named_banner(node)
+
+
+def _named_banner(node: Tag) -> bool:
+    # Only a banner named so: a bare <header> may be the article's own (a walk up cannot
+    # tell cheaply whether it sits in the article, and missing a date is the lesser harm).
+    return is_banner(node, in_article=True)
+
+
+def _hinted(tag: Tag) -> bool:
+    """The element, its parent or grandparent is named as a date line: Joomla 4 puts its
+    <time> in dd.published, themes put theirs in span.posted-on."""
+    node: Tag | None = tag
+    for _ in range(3):
+        if not isinstance(node, Tag):
+            return False
+        if _DATE_HINT.search(_classes(node)):
+            return True
+        node = node.parent
+    return False
 
 
 def _is_article(node: Tag) -> bool:
@@ -223,7 +240,7 @@ def _text_start(tag: Tag, limit: int) -> str:
 def _text_without_furniture(soup: BeautifulSoup) -> str:
     # Read around the furniture rather than copying the soup to cut it out: a page's worth
     # of parsing and serialising less.
-    skip = lambda tag: tag.name in _NOT_TEXT or bool(_FURNITURE.search(_label(tag)))  # noqa: E731
+    skip = lambda tag: tag.name in _NOT_TEXT or is_furniture(tag) or _named_banner(tag)  # noqa: E731
     return "\n".join(strings(soup.body or soup, skip))
 
 

@@ -1,0 +1,180 @@
+"""Titles and dates on page templates nobody described: the article's heading, never the
+banner's site name; the article's own date line in Thai, English or ISO, never the
+sidebar's. Markup after real CMS families (Joomla 1.5/3/4, WordPress themes, Drupal 7/9,
+Blogger, custom PHP, plain tables)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from edunews.crawl.article import parse_article
+from edunews.crawl.published import BANGKOK
+from edunews.crawl.thai_date import find_date
+
+SITE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสวนสัตว์ เขต 1"
+TITLE = "สพป.สวนสัตว์ เขต 1 จัดประชุมเชิงปฏิบัติการพัฒนาครูผู้สอนภาษาไทย ประจำปี 2567"
+BODY = (
+    "<p>วันที่ 12 พฤษภาคม 2567 นายสมชาย ใจดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"
+    "ประถมศึกษาสวนสัตว์ เขต 1 เป็นประธานเปิดการประชุมเชิงปฏิบัติการ ณ ห้องประชุมใหญ่</p>"
+    "<p>มีครูผู้สอนภาษาไทยเข้าร่วมจำนวน 120 คน จากโรงเรียนในสังกัดทั้ง 5 อำเภอ</p>"
+)
+# Other news, each with its own date: what a sidebar holds on every template.
+SIDEBAR = (
+    '<div class="moduletable"><h3>ข่าวล่าสุด</h3><ul>'
+    '<li><a href="/n/9">ประชุมผู้บริหารสถานศึกษา ครั้งที่ 3</a> '
+    '<span class="date">1 มกราคม 2567</span></li>'
+    '<li><a href="/n/8">Teachers meeting</a> <span class="date">January 2, 2024</span></li>'
+    "</ul></div>"
+)
+MENU = '<ul class="menu"><li><a href="/">หน้าแรก</a></li><li><a href="/news">ข่าว</a></li></ul>'
+
+TEMPLATES = {
+    # Custom PHP: the office name as the banner's <h1>, the news heading an <h3>.
+    "custom_php_banner_h1": (
+        f"<html><head><title>{SITE}</title></head><body>"
+        f'<div id="banner"><h1>{SITE}</h1><p>Educational Service Area Office</p></div>'
+        f"{MENU}<div id='content'><div class='news'><h3>{TITLE}</h3>"
+        f"<p>วันที่ลง 12 พ.ค. 67</p>{BODY}</div></div>{SIDEBAR}</body></html>"
+    ),
+    # Plain table layout: a bare <h1> in the first row (no region named), td.title below.
+    "plain_table": (
+        f"<html><head><title>{SITE}</title></head><body><table width='900'>"
+        f"<tr><td><h1>{SITE}</h1></td></tr><tr><td>{MENU}</td></tr>"
+        f"<tr><td><table><tr><td class='title'>{TITLE}</td></tr>"
+        f"<tr><td>{BODY}</td></tr></table></td><td width='200'>{SIDEBAR}</td></tr>"
+        "</table></body></html>"
+    ),
+    # WordPress theme that writes the site title as <h1> on every page, post title <h2>.
+    "wordpress_site_title_h1": (
+        f"<html><head><title>{TITLE} | {SITE}</title></head><body>"
+        f'<div id="header"><div class="logo"><h1 class="site-title"><a href="/">{SITE}</a>'
+        f'</h1></div></div><div id="nav">{MENU}</div><div id="container">'
+        f'<div class="post-42 post"><h2 class="post-title">{TITLE}</h2>'
+        f'<div class="postmeta">May 12, 2024</div><div class="post-body">{BODY}</div></div>'
+        f'<div id="sidebar">{SIDEBAR}</div></div></body></html>'
+    ),
+    # Drupal 7 Bartik: site name <h1> in the header, the node's h1#page-title after it.
+    "drupal7": (
+        f"<html><head><title>{TITLE} | {SITE}</title></head><body>"
+        f'<div id="header"><div id="name-and-slogan"><h1 id="site-name"><a href="/">'
+        f"<span>{SITE}</span></a></h1></div></div>{MENU}"
+        f'<div id="main"><h1 class="title" id="page-title">{TITLE}</h1>'
+        f'<div class="node"><div class="submitted">Submitted by admin on Sun, 12/05/2024</div>'
+        f'<div class="field-item">{BODY}</div></div></div>{SIDEBAR}</body></html>'
+    ),
+    # Old Blogger template: blog name <h1> in div.header, the post's h3.post-title.
+    "blogger": (
+        f"<html><head><title>{SITE}: {TITLE}</title></head><body>"
+        f'<div class="header"><h1 class="title"><a href="/">{SITE}</a></h1></div>'
+        f'<div class="main"><h2 class="date-header"><span>วันอาทิตย์ที่ 12 พฤษภาคม พ.ศ. 2567</span>'
+        f'</h2><div class="post"><h3 class="post-title">{TITLE}</h3>'
+        f'<div class="post-body">{BODY}</div></div></div>{SIDEBAR}</body></html>'
+    ),
+    # Joomla plugin that sets og:title to the site name on every page.
+    "joomla3_og_site_name": (
+        f'<html><head><meta property="og:title" content="{SITE}">'
+        f"<title>{SITE} - {TITLE}</title></head><body>"
+        f'<header class="header"><a class="brand"><h1>{SITE}</h1></a></header>'
+        f'<div class="item-page"><div class="page-header"><h2>{TITLE}</h2></div>'
+        f"<div class='article-body'>{BODY}</div></div>{SIDEBAR}</body></html>"
+    ),
+    # <title> reads "Site - Article", the only heading is the banner's.
+    "title_site_first": (
+        f"<html><head><title>{SITE} - {TITLE}</title></head><body>"
+        f"<center><h1>{SITE}</h1></center>{MENU}<div>{BODY}</div></body></html>"
+    ),
+}
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_the_articles_heading_not_the_banners_site_name(template):
+    assert parse_article(TEMPLATES[template], "http://office.test/n/1").title == TITLE
+
+
+def test_a_heading_in_the_article_is_kept_when_no_banner_is_named():
+    # The office name appears in the article title itself: it must not be cut.
+    title = f"{SITE} ประชุมครู"
+    html = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{BODY}</body></html>"
+    assert parse_article(html, "http://office.test/").title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published: 12 May 2024", date(2024, 5, 12)),
+        ("Posted on May 12, 2024 by admin", date(2024, 5, 12)),
+        ("Sunday, 12 May 2024 09:30", date(2024, 5, 12)),
+        ("12 Sept. 2023", date(2023, 9, 12)),
+        ("2024-05-12 09:30:00", date(2024, 5, 12)),
+        ("2567-05-12", date(2024, 5, 12)),
+        ("12/05/2024", date(2024, 5, 12)),  # day/month/year, as Thai sites write it
+        ("05/12/2024", date(2024, 12, 5)),
+        ("12-05-2567", date(2024, 5, 12)),
+        ("12.05.2567", date(2024, 5, 12)),
+        ("๑๒-๐๕-๒๕๖๗", date(2024, 5, 12)),
+        ("12 พ.ค. 67", date(2024, 5, 12)),
+        ("๑๒ พ.ค. ๒๕๖๗", date(2024, 5, 12)),
+        ("วันที่ 12 เดือน พฤษภาคม พ.ศ. 2567", date(2024, 5, 12)),
+        ("13/13/2024", None),
+        ("IP 10.1.12.2024", None),
+        ("โทร 02-123-4567", None),
+        ("Mayor 12, 2024", None),
+    ],
+)
+def test_date_lines_in_thai_english_and_iso(text, expected):
+    assert find_date(text) == expected
+
+
+def _page(date_line: str, wrapper: str = '<div class="news-date">{}</div>') -> str:
+    return (
+        f"<html><head><title>{TITLE} - {SITE}</title></head><body>"
+        f'<div id="header"><h1>{SITE}</h1></div>{MENU}{SIDEBAR}'
+        f"<div id='content'><h2>{TITLE}</h2>{wrapper.format(date_line)}{BODY}</div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # Joomla 4 Cassiopeia: <time> in dd.published, outside any <article>.
+        _page(
+            '<span class="icon-calendar"></span><time datetime="2024-05-12T09:30:00+07:00">'
+            "Published: 12 May 2024</time>",
+            '<dl class="article-info"><dd class="published">{}</dd></dl>',
+        ),
+        _page(
+            "Published: 12 May 2024", '<dl class="article-info"><dd class="published">{}</dd></dl>'
+        ),
+        _page("Written by admin. Posted on May 12, 2024"),
+        _page("12/05/2024"),
+        _page("2567-05-12"),
+        _page("วันที่ 12 เดือน พฤษภาคม พ.ศ. 2567"),
+        _page("Date: 12.05.2567", "<p>{}</p>"),  # no hint: the line under the title
+        _page("May 12, 2024", "<p>{}</p>"),
+    ],
+)
+def test_the_articles_own_date_line_in_any_writing(html):
+    published = parse_article(html, "http://office.test/n/1").published_at
+    assert published is not None and published.date() == date(2024, 5, 12)
+
+
+def test_joomla4_time_keeps_its_time_of_day():
+    html = _page(
+        '<time datetime="2024-05-12T09:30:00+07:00">Published: 12 May 2024</time>',
+        '<dl class="article-info"><dd class="published">{}</dd></dl>',
+    )
+    published = parse_article(html, "http://office.test/n/1").published_at
+    assert published == datetime(2024, 5, 12, 9, 30, tzinfo=BANGKOK)
+
+
+def test_sidebar_english_dates_are_never_the_articles():
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2>{BODY}"
+        '<div class="sidebar"><ul><li><a href="/x">Other</a> <span class="date">'
+        "January 2, 2024</span></li><li><time datetime='2024-01-02'>2 Jan</time></li>"
+        "</ul></div></body></html>"
+    )
+    assert parse_article(html, "http://office.test/").published_at is None
