@@ -130,13 +130,13 @@ def test_a_hostile_source_cannot_replace_another_sources_events(fresh):
     assert canonicals == [(None,)] * 4
     reasons = {reason for _, reason in _log("hostile").values()}
     assert reasons == {
-        "new; canonical link to localhost ignored",
+        f"new; canonical link to localhost:{v.port} ignored",
         "new; canonical link to 169.254.169.254 ignored",
     }
     assert rest_summary.new == 1
     assert _log("hostile-rest")[victim_page[1]] == (
         "off_site",
-        "REST post link to localhost is outside the source's hosts",
+        f"REST post link to localhost:{v.port} is outside the source's hosts",
     )
 
     # A raw row landed before landing checked canonical links: dbt keeps it to its source.
@@ -190,6 +190,25 @@ def test_a_foreign_host_is_read_as_a_request_would_read_it(url, foreign):
 
     source = Source(id="s", name="s", kind="auto", start_urls=("https://cmarea3.go.th/",))
     assert foreign_host(url, source.hosts) == foreign
+    assert foreign_host(url, source.sites) == foreign
+
+
+@pytest.mark.parametrize(
+    ("url", "foreign"),
+    [
+        ("http://127.0.0.1:8001/news/1", None),
+        ("http://127.0.0.1:8002/news/1", "127.0.0.1:8002"),  # the office next door
+        ("http://127.0.0.1/news/1", "127.0.0.1"),
+        ("http://2130706433:8002/news/1", "127.0.0.1:8002"),
+    ],
+)
+def test_two_sites_on_one_host_differ_by_port(url, foreign):
+    """Sources sharing a host (test farms, one server with a site per port) are apart: a
+    canonical link to the other's port is foreign, as a link to another host is."""
+    from edunews.crawl.land import foreign_host
+
+    source = Source(id="s", name="s", kind="auto", start_urls=("http://127.0.0.1:8001/",))
+    assert foreign_host(url, source.sites) == foreign
 
 
 def test_a_canonical_link_to_the_home_page_names_no_article(empty_raw):

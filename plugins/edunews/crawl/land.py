@@ -18,7 +18,7 @@ from functools import lru_cache
 import psycopg
 
 from edunews.crawl.storable import storable, storable_or_none
-from edunews.crawl.urls import BadUrl, normalize_url, url_host
+from edunews.crawl.urls import BadUrl, normalize_url
 
 log = logging.getLogger(__name__)
 
@@ -111,18 +111,20 @@ def storable_page(page: FetchedPage) -> FetchedPage:
 def foreign_host(url: str | None, hosts: Iterable[str]) -> str | None:
     """The host of `url` when it is not one of `hosts` (None when it is, or no hosts given).
 
-    Both read by the crawler's one URL parser (IDNA, IP spellings, backslashes), so that
-    what is compared is what a request would reach. A URL that parser refuses counts as
-    foreign: its "host" is then the URL itself, shortened.
+    `hosts` may name ports ("127.0.0.1:8080", as Source.sites does): then a URL on another
+    port of that host is foreign too; a URL's default port is no port. Both are read by the
+    crawler's one URL parser (IDNA, IP spellings, backslashes), so that what is compared is
+    what a request would reach. A URL that parser refuses counts as foreign: its "host" is
+    then the URL itself, shortened.
     """
     allowed = _normal_hosts(frozenset(hosts))
     if not url or not allowed:
         return None
     try:
-        host = url_host(url)
+        netloc = _netloc(normalize_url(url))
     except BadUrl:
         return url[:100]
-    return None if host in allowed else host
+    return None if netloc in allowed else netloc
 
 
 def is_home(url: str, homes: Iterable[str] = ()) -> bool:
@@ -158,10 +160,15 @@ def _normal_hosts(hosts: frozenset[str]) -> frozenset[str]:
     normal = set()
     for host in hosts:
         try:
-            normal.add(url_host(f"http://{host}/"))
+            normal.add(_netloc(normalize_url(f"http://{host}/")))
         except BadUrl:
             continue
     return frozenset(normal)
+
+
+def _netloc(normal_url: str) -> str:
+    # normalize_url lowercases the host and drops a default port: "host" or "host:port".
+    return normal_url.split("/", 3)[2]
 
 
 @dataclass

@@ -174,7 +174,7 @@ def crawl_source(
             run_id,
             source.id,
             on_landed=summary.count,
-            hosts=frozenset(source.hosts),
+            hosts=frozenset(source.sites),
             homes=frozenset(source.start_urls),
         )
         crawl = _SourceCrawl(source, client, state, since, lander, summary, budget, revisit)
@@ -346,7 +346,7 @@ class _SourceCrawl:
             reason = f"URL of {len(item.url)} characters: too long for an article's"
             self.lander.add(LogRow(item.url, "parse_error", reason))
             return
-        host = foreign_host(item.url, self.source.hosts)
+        host = foreign_host(item.url, self.source.sites)
         if host is not None:
             # Never fetched, so not counted in the budget: a listing of foreign links cannot
             # spend a night. A REST post's address is its identity: elsewhere, not its own.

@@ -89,6 +89,23 @@ class Source:
         return hosts | twins | {h.lower() for h in self.extra_hosts}
 
     @property
+    def sites(self) -> set[str]:
+        """`hosts` with the port where a start URL names one: where the source's articles
+        may live. A page's identity (its URL, its canonical link) must be on one of these;
+        two sites on one host differ by their port."""
+        sites = set()
+        for url in self.start_urls:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+            default = {"http": 80, "https": 443}.get(parts.scheme)
+            port = f":{parts.port}" if parts.port and parts.port != default else ""
+            twins = {host}
+            if "." in host and not host.replace(".", "").isdigit():
+                twins.add(host[4:] if host.startswith("www.") else "www." + host)
+            sites |= {twin + port for twin in twins}
+        return sites | {h.lower() for h in self.extra_hosts}
+
+    @property
     def max_articles(self) -> int:
         """Articles one run may fetch or take from an API (the rest wait for the next run)."""
         return int(self.settings.get("max_articles") or DEFAULT_MAX_ARTICLES)
