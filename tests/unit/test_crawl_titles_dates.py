@@ -88,9 +88,54 @@ TEMPLATES = {
 }
 
 
+TEMPLATES |= {
+    # WordPress theme with a page-title band naming the category above the post's heading.
+    "wordpress_category_band": (
+        f"<html><head><title>{TITLE} – {SITE}</title></head><body>"
+        f'<header id="masthead"><p class="site-title">{SITE}</p></header>'
+        '<div class="page-title-band"><h1 class="page-title">ข่าวประชาสัมพันธ์</h1></div>'
+        f'<main><article><header class="entry-header"><h2 class="entry-title">{TITLE}</h2>'
+        f'</header><div class="entry-content">{BODY}</div></article></main></body></html>'
+    ),
+    # Drupal 9 Olivero: the branding block names the site, h1.page-title the node.
+    "drupal9": (
+        f"<html><head><title>{TITLE} | {SITE}</title></head><body>"
+        f'<header class="site-header"><div class="site-branding__name"><a href="/">{SITE}</a>'
+        f'</div></header><main><h1 class="page-title"><span>{TITLE}</span></h1>'
+        f'<article class="node"><div class="node__content">{BODY}</div></article></main>'
+        "</body></html>"
+    ),
+    # A table layout whose heading is a bold line in td.topic, the banner an unnamed <h1>
+    # and <title> the office's name on every page.
+    "table_topic": (
+        f"<html><head><title>สพป.สวนสัตว์ เขต 1</title></head><body><table>"
+        f"<tr><td><h1>สพป.สวนสัตว์ เขต 1</h1></td></tr><tr><td class='topic'><b>{TITLE}</b>"
+        f"</td></tr><tr><td><font size='2'>12 พ.ค. 67</font></td></tr><tr><td>{BODY}</td></tr>"
+        "</table></body></html>"
+    ),
+}
+
+
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
 def test_the_articles_heading_not_the_banners_site_name(template):
     assert parse_article(TEMPLATES[template], "http://office.test/n/1").title == TITLE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "โรงเรียนบ้านหนองบัว จัดกิจกรรมวันเด็กแห่งชาติ ประจำปี 2567",
+        "สพป.สวนสัตว์ เขต 1 ประชุมผู้บริหาร",
+        "ประกาศ: ผลการคัดเลือกครูดีเด่น",
+    ],
+)
+def test_a_heading_that_names_the_office_is_the_articles(title):
+    html = (
+        f"<html><head><title>{title} - {SITE}</title></head><body>"
+        f"<div id='top'><img src='/logo.png' alt='{SITE}'></div>{MENU}"
+        f"<h2>{title}</h2>{BODY}</body></html>"
+    )
+    assert parse_article(html, "http://office.test/").title == title
 
 
 def test_a_heading_in_the_article_is_kept_when_no_banner_is_named():
@@ -111,6 +156,7 @@ def test_a_heading_in_the_article_is_kept_when_no_banner_is_named():
         ("2567-05-12", date(2024, 5, 12)),
         ("12/05/2024", date(2024, 5, 12)),  # day/month/year, as Thai sites write it
         ("05/12/2024", date(2024, 12, 5)),
+        ("05/25/2024", date(2024, 5, 25)),  # only month/day can read it
         ("12-05-2567", date(2024, 5, 12)),
         ("12.05.2567", date(2024, 5, 12)),
         ("๑๒-๐๕-๒๕๖๗", date(2024, 5, 12)),

@@ -18,12 +18,15 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from edunews.crawl.html_text import unescape_title
 from edunews.crawl.regions import is_article, is_banner, is_furniture, label
 
-# Class/id words of an article heading in WordPress themes, Joomla 1.5-4, Drupal, Blogger.
+# Class/id words of an article heading in WordPress themes, Joomla 1.5-4, Blogger.
 _NAMED = re.compile(
-    r"entry-title|contentheading|post-title|article-title|news-title|page-title|node-title|"
-    r"item-title|headline|title-news|newstitle|news_title|topic-title|post-heading",
+    r"entry-title|contentheading|post-title|article-title|news-title|node-title|headline|"
+    r"title-news|newstitle|news_title|topic-title|post-heading",
     re.I,
 )
+# Named less surely: Drupal's node title is h1.page-title, but WordPress themes put the
+# category's name in a page-title band above the post's own .entry-title.
+_NAMED_LATE = re.compile(r"page-title|item-title", re.I)
 # Words of elements custom PHP and table layouts put the heading in.
 _PLAIN = re.compile(r"^(?:title|topic|subject|head|heading|news-?head|newshead)$", re.I)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
@@ -38,11 +41,11 @@ MAIN_TEXT_CHARS = 60  # a run of text this long outside headings and links: the 
 MAX_CANDIDATES = 300  # headings looked at; a page of thousands is a listing or a trap
 _TITLE_SPLIT = re.compile(r"\s+[-–—|»·:]{1,2}\s+|\s*\|\s*|:\s+")
 # A part of <title> that is only an office's name (the site), not a news heading naming
-# the office: "สพป.เชียงใหม่ เขต 1", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาลำปาง ลำพูน".
+# the office: "สพป.เชียงใหม่ เขต 1", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาลำปาง". A name
+# runs to 20 letters (provinces do): more is a heading that begins with the name.
 _OFFICE_NAME = re.compile(
     r"(?:สำนักงานเขตพื้นที่การศึกษา(?:ประถมศึกษา|มัธยมศึกษา)?|สพป\.?|สพม\.?|สพท\.?|สพฐ\.?|"
-    r"สำนักงานการศึกษา\S*|โรงเรียน|กลุ่มโรงเรียน)\s*[\u0e00-\u0e7f.]*"
-    r"(?:\s+[\u0e00-\u0e7f.]+){0,2}?(?:\s*เขต\s*\d+)?",
+    r"โรงเรียน)\s*[\u0e00-\u0e7f.]{0,20}(?:\s*เขต\s*\d+)?",
 )
 
 
@@ -50,7 +53,7 @@ _OFFICE_NAME = re.compile(
 class _Candidate:
     order: int
     text: str
-    named: bool
+    named: int  # 2: surely an article heading by its name, 1: likely, 0: just a heading
 
 
 @dataclass
@@ -66,14 +69,15 @@ def page_title(soup: BeautifulSoup) -> str:
     raw_title = unescape_title(soup.title.string) if soup.title and soup.title.string else ""
     site = _site_names(soup, page, raw_title)
     usable = [c for c in page.candidates if _key(c.text) not in site]
-    named = [c for c in usable if c.named]
-    if named:
-        return named[0].text
+    for rank in (2, 1):
+        named = [c for c in usable if c.named == rank]
+        if named:
+            return named[0].text
     og = _og_title(soup, site)
     if og:
         return og
     if usable:
-        parts = {_key(p) for p in _title_parts(raw_title)}
+        parts = {_key(p) for p in _title_parts(raw_title)} | {_key(raw_title)}
         in_title = [c for c in usable if _key(c.text) in parts]
         return _nearest_before_main(in_title or usable, page.main_start).text
     return _title_without_site(raw_title, site)
@@ -109,8 +113,7 @@ def _walk(soup: BeautifulSoup) -> _Page:
             if text and banner:
                 page.banner_texts.add(_key(text))
             elif text and not furniture and len(text) <= 500:
-                named = bool(_NAMED.search(words)) or node.get("itemprop") == "headline"
-                page.candidates.append(_Candidate(order, text, named))
+                page.candidates.append(_Candidate(order, text, _named(node, words)))
         if banner and node.name == "img" and node.get("alt"):
             page.banner_texts.add(_key(str(node["alt"])))
         if page.main_start is None and not (banner or furniture) and _body_named(node, words):
@@ -121,25 +124,35 @@ def _walk(soup: BeautifulSoup) -> _Page:
 
 
 def _is_heading(node: Tag, words: str) -> bool:
-    if node.name in _HEADINGS or node.get("itemprop") == "headline":
+    if node.name in _HEADINGS or _named(node, words):
         return True
-    return bool(_NAMED.search(words)) or any(_PLAIN.match(w) for w in words.split())
+    return any(_PLAIN.match(w) for w in words.split())
+
+
+def _named(node: Tag, words: str) -> int:
+    if node.get("itemprop") == "headline" or _NAMED.search(words):
+        return 2
+    return 1 if _NAMED_LATE.search(words) else 0
 
 
 def _body_named(node: Tag, words: str) -> bool:
     return node.get("itemprop") == "articleBody" or bool(_BODY_WORDS.search(words))
 
 
-def _short_text(node: Tag, limit: int = 1000) -> str:
-    """The element's text, read no further than `limit` characters (a "title" class on a
-    wrapper of the whole page is no heading, and must not cost the page's text)."""
+def _short_text(node: Tag, limit: int = 1000, nodes: int = 500) -> str:
+    """The element's text, "" past `limit` characters or `nodes` nodes: a "title" class on
+    a wrapper of the whole page is no heading, and must not cost a walk of the page for
+    each such wrapper nested in it."""
     parts: list[str] = []
     size = 0
-    for text in node.stripped_strings:
-        parts.append(text)
-        size += len(text) + 1
-        if size > limit:
+    for count, child in enumerate(node.descendants):
+        if count > nodes:
             return ""
+        if type(child) is NavigableString and child.strip():
+            parts.append(child.strip())
+            size += len(parts[-1]) + 1
+            if size > limit:
+                return ""
     return unescape_title(" ".join(parts))
 
 

@@ -127,6 +127,9 @@ def _first(
         year, month, day = parts(match)
         number = int(month) if month.isdigit() else _EN_MONTHS.get(month.lower())
         found = _safe_date(gregorian(int(year)), number, int(day))
+        if found is None and pattern is _NUMERIC and number and number > 12:
+            # Day/month is the rule; "05/25/2024" can only be an English theme's month/day.
+            found = _safe_date(gregorian(int(year)), int(day), number)
         if found:
             return [(match.start(), found)]
     return []
