@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from edunews.testsites.articles import load_articles
@@ -10,6 +11,11 @@ from edunews.testsites.joomla import CATEGORY, JoomlaSite
 from edunews.testsites.plain import FeedSite, SitemapSite
 from edunews.testsites.server import Site
 from edunews.testsites.wordpress import WordPressSite, YearlyInstalls
+from edunews.testsites.zoo import ZOO, ZooSite
+
+
+def _zoo(name: str, articles) -> Site:
+    return ZooSite(ZOO[name](), articles)
 
 
 def _yearly(articles) -> Site:
@@ -32,6 +38,9 @@ KINDS: dict[str, Callable[[list], Site]] = {
     "joomla": JoomlaSite,
     "faulty": FaultySite,
 }
+# The zoo's shapes of office sites nobody described (`zoo-joomla15`, `zoo-splash` ...), to
+# try `edunews crawl --url` and `edunews sources probe` on by hand.
+KINDS.update({f"zoo-{name}": functools.partial(_zoo, name) for name in ZOO})
 
 # How a registry entry for each kind looks (start paths relative to the site's root).
 REGISTRY = {
