@@ -207,6 +207,45 @@ def test_the_articles_own_date_line_in_any_writing(html):
     assert published is not None and published.date() == date(2024, 5, 12)
 
 
+@pytest.mark.parametrize(
+    "date_html",
+    [
+        # Old Blogger: the hAtom abbr's title holds the date, its text only the time.
+        '<div class="post-footer"><abbr class="published" title="2024-05-12T10:00:00+07:00">'
+        "10:00</abbr></div>",
+        # WordPress twentyfifteen: the posted-on date in the entry's own <footer>.
+        '<footer class="entry-footer"><span class="posted-on"><a href="/p/1">'
+        '<time class="entry-date published" datetime="2024-05-12T10:00:00+07:00">'
+        "12 May 2024</time></a></span></footer>",
+        # Microdata on a span, the visible text a weekday only.
+        '<span itemprop="datePublished" content="2024-05-12">วันอาทิตย์</span>',
+        # Custom PHP's own class names for the date line.
+        '<span class="txt_date">โพสต์เมื่อ : 12 พ.ค. 2567</span>',
+        '<div class="dateNews">Sunday 12 May 2024</div>',
+        # Joomla 1.5: td.createdate.
+        '<table><tr><td class="createdate">วันอาทิตย์ที่ 12 พฤษภาคม 2567 เวลา 10:30 น.</td></tr>'
+        "</table>",
+    ],
+)
+def test_date_lines_named_the_many_ways_templates_name_them(date_html):
+    # The date sits after the body, far from the title: only its own name finds it.
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body>{SIDEBAR}<h2>{TITLE}</h2>"
+        f"{BODY}{BODY}{BODY}<p>ขอบคุณข้อมูลจากกลุ่มนิเทศ</p><p>ภาพ</p>{date_html}</body></html>"
+    )
+    published = parse_article(html, "http://office.test/").published_at
+    assert published is not None and published.date() == date(2024, 5, 12)
+
+
+def test_a_banners_date_of_today_is_not_the_articles():
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body>"
+        f'<div id="header"><h1>{SITE}</h1><span class="date">วันพุธที่ 2 ธันวาคม 2569</span></div>'
+        f"<h2>{TITLE}</h2>{BODY}</body></html>"
+    )
+    assert parse_article(html, "http://office.test/").published_at is None
+
+
 def test_joomla4_time_keeps_its_time_of_day():
     html = _page(
         '<time datetime="2024-05-12T09:30:00+07:00">Published: 12 May 2024</time>',

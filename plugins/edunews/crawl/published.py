@@ -33,9 +33,12 @@ _META_NAMES = (
     "date",
 )
 # Where page templates put an article's own date line.
+# "date" as a word of its own in custom templates' names too: txt_date, newsdate, dateNews;
+# not update or candidate.
 _DATE_HINT = re.compile(
     r"entry-meta|posted-on|entry-date|post-date|published|article-info|"
-    r"create|post-meta|byline|news-date|\bdate\b",
+    r"create|post-meta|byline|submitted|"
+    r"(?:^|[\s_-]|news|post|pub|txt|text|show)date(?:$|[\s_-]|time|news|post)",
     re.I,
 )
 _NOT_TEXT = frozenset({"aside", "nav", "footer", "script", "style", "form"})
@@ -118,14 +121,27 @@ def _walk(data: object) -> Iterator[dict]:
 
 
 def _from_time_tag(soup: BeautifulSoup, furniture: _Furniture) -> datetime | None:
-    for tag in soup.find_all("time"):
-        if furniture.holds(tag):
+    """A <time datetime>, a microdata datePublished (<span itemprop content>) or an hAtom
+    <abbr class="published" title> (old Blogger), in the article or its date line."""
+    for tag in soup.find_all(["time", "abbr", "span", "div", "p"]):
+        value = _machine_date(tag)
+        if value is None or furniture.holds(tag):
             continue
-        in_article = furniture.in_article(tag)
-        if in_article or _hinted(tag):
-            found = parse_datetime(tag.get("datetime"))
+        microdata = tag.get("itemprop") == "datePublished"
+        if microdata or furniture.in_article(tag) or _hinted(tag):
+            found = parse_datetime(value)
             if found:
                 return found
+    return None
+
+
+def _machine_date(tag: Tag) -> str | None:
+    if tag.name == "time":
+        return tag.get("datetime")
+    if tag.get("itemprop") == "datePublished":
+        return tag.get("content") or tag.get("datetime")
+    if tag.name == "abbr" and "published" in _classes(tag):
+        return tag.get("title")
     return None
 
 

@@ -21,11 +21,14 @@ _BANNER_WORD = re.compile(
 )
 # Words of the elements other news, menus and the like live in. "module" alone is left
 # out: Joomla's component area may be named so; its side boxes are moduletable*, mod-*.
+# A post's own footer (Blogger's post-footer, WordPress's entry-footer) holds its date.
 FURNITURE = re.compile(
-    r"sidebar|widget|related|recent|latest|lastest|menu|comment|share|footer|breadcrumb|"
+    r"sidebar|widget|related|recent|latest|lastest|menu|comment|share|"
+    r"(?<!post-)(?<!entry-)(?<!article-)footer|breadcrumb|"
     r"navigation|\bnav\b|moduletable|\bmod[-_]",
     re.I,
 )
+_OWN_FOOTER = re.compile(r"entry|post|article", re.I)
 _ARTICLE_WORDS = re.compile(r"entry|post|article|page-|content|item|news|node", re.I)
 
 
@@ -47,7 +50,10 @@ def is_banner(tag: Tag, in_article: bool) -> bool:
 
 
 def is_furniture(tag: Tag) -> bool:
-    return tag.name in ("aside", "nav", "footer") or bool(FURNITURE.search(label(tag)))
+    words = label(tag)
+    if tag.name == "footer" and not _OWN_FOOTER.search(words):
+        return True
+    return tag.name in ("aside", "nav") or bool(FURNITURE.search(words))
 
 
 def is_article(tag: Tag) -> bool:
