@@ -30,6 +30,14 @@ MAX_PARSE_CHARS = 3_000_000
 # a reader walks them several times), so 30,000 are seconds at worst, a million half an hour.
 MAX_ELEMENTS = 30_000
 
+# What `without_bulk` drops from a page over MAX_PARSE_CHARS.
+MAX_KEPT_SCRIPT = 100_000  # a JSON-LD block this long or shorter stays (dates are read there)
+_BULK_START = re.compile(r"<(?:(script|style)\b|!--)", re.I)
+_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
+_COMMENT_END = re.compile("-->")
+# data: URIs run to a quote, a space or ">"; a run of 1,000 is no link a reader follows.
+_DATA_URI = re.compile(r"data:[^\"'\s>]{1000,}", re.I)
+
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
 _VOID_NAMES = "area base br col embed hr img input link meta param source track wbr basefont"
@@ -50,11 +58,46 @@ def readable_html(html: str) -> str:
     """`html` capped at MAX_PARSE_CHARS, without the characters parsers mangle, nested at
     most MAX_DEPTH + HEADROOM deep and with at most MAX_ELEMENTS elements; the page itself
     (same object) when it was all that."""
+    if len(html) > MAX_PARSE_CHARS:
+        html = without_bulk(html)
     html = storable(html[:MAX_PARSE_CHARS])
     deepest, elements = _scan(html)
     if deepest <= MAX_DEPTH * 0.7 and elements <= MAX_ELEMENTS:
         return html
     return flatten(html)
+
+
+def without_bulk(html: str) -> str:
+    """An oversized page without what holds no text a reader shows: the contents of its
+    scripts and styles (JSON-LD under MAX_KEPT_SCRIPT kept), its comments, and data: URIs.
+
+    Megabytes of those before the article (a 5 MB JSON-LD or inline bundle in <head>, a
+    pasted base64 image) pushed the article past MAX_PARSE_CHARS: the page was cut before
+    its text began. One pass, each block's end searched once: linear in the page.
+    """
+    out: list[str] = []
+    at = 0
+    for start in _BULK_START.finditer(html):
+        if start.start() < at:
+            continue  # inside a block already passed over
+        out.append(_DATA_URI.sub("data:,", html[at : start.start()]))
+        name = (start.group(1) or "").lower()
+        closing = _COMMENT_END if not name else _CLOSE[name]
+        end = closing.search(html, start.end())
+        if end is None:  # never closed: the rest is the block's, as parsers read it
+            at = len(html)
+            break
+        tag_end = html.find(">", start.end(), end.start())
+        if not name:
+            at = end.end()
+            continue
+        opening = html[start.start() : tag_end + 1] if tag_end >= 0 else start.group(0) + ">"
+        inner = html[tag_end + 1 : end.start()] if tag_end >= 0 else ""
+        keep = "ld+json" in opening.lower() and len(inner) <= MAX_KEPT_SCRIPT
+        out.append(opening + (inner if keep else "") + end.group(0))
+        at = end.end()
+    out.append(_DATA_URI.sub("data:,", html[at:]))
+    return "".join(out)
 
 
 def looks_binary(text: str) -> bool:
