@@ -47,6 +47,9 @@ USER_AGENT = (
 )
 ROBOTS_AGENT = "edunews"
 MAX_REDIRECTS = 5
+# RFC 9309: a crawler reads at least the first 500 KiB of a robots.txt; what comes after is
+# ignored, never a reason to refuse the site (a 12 MB robots.txt of comments did).
+MAX_ROBOTS_BYTES = 512 * 1024
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Only what the client decodes itself, under its cap: a server answering in br or zstd
 # anyway gets a parse_error, not a body read by a decoder without limits.
@@ -288,7 +291,7 @@ class HttpClient:
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, str]:
         try:
-            resp = self._get_following_redirects(robots_url, {})
+            resp = self._get_following_redirects(robots_url, {}, truncate_at=MAX_ROBOTS_BYTES)
         except FetchError as exc:
             if exc.outcome in ("too_large", "parse_error") or (
                 exc.outcome == "network_error" and not exc.retry
@@ -303,10 +306,16 @@ class HttpClient:
         if resp.status == 200:
             from edunews.crawl.encoding import decode_body
 
-            return 200, decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+            body = resp.body
+            if len(body) >= MAX_ROBOTS_BYTES:
+                body = body[: body.rfind(b"\n") + 1]  # a rule cut in half is no rule
+            return 200, decode_body(body, resp.headers.get("Content-Type"))[0]
         return resp.status, ""
 
-    def _get_following_redirects(self, url: str, headers: dict[str, str]) -> Response:
+    def _get_following_redirects(
+        self, url: str, headers: dict[str, str], truncate_at: int | None = None
+    ) -> Response:
+        """`truncate_at`: read the body only this far (robots.txt), instead of too_large."""
         started = time.monotonic()
         ends_at = started + self.deadline
         if self.stop_at is not None:
@@ -317,7 +326,12 @@ class HttpClient:
             if url in seen:
                 raise FetchError("http_error", "redirects go round in a loop")
             seen.add(url)
-            self._wait_for_host(url)
+            # Our own politeness (a Crawl-delay, the host's queue) is no slowness of the
+            # server's: it does not eat the deadline (a Crawl-delay longer than the deadline
+            # failed every page). The budget still bounds it.
+            ends_at += self._wait_for_host(url)
+            if self.stop_at is not None:
+                ends_at = min(ends_at, self.stop_at)
             with watching(host, ends_at) as watch:
                 resp = self._send(url, headers, watch)
                 if resp.is_redirect:
@@ -327,7 +341,7 @@ class HttpClient:
                     except BadUrl as exc:
                         raise FetchError("off_site", f"redirect refused: {exc.reason}") from exc
                     continue
-                body = self._read_capped(resp, watch)
+                body = self._read_capped(resp, watch, truncate_at)
             return Response(
                 url=url,
                 status=resp.status_code,
@@ -383,19 +397,24 @@ class HttpClient:
             retry=False,
         )
 
-    def _wait_for_host(self, url: str) -> None:
+    def _wait_for_host(self, url: str) -> float:
+        """Seconds waited for the host's turn."""
         interval = self.interval
         if self.respect_robots and not url.endswith("/robots.txt"):
             delay = self.robots.rules(url).crawl_delay(ROBOTS_AGENT)
             if delay:
                 interval = max(interval, min(delay, 30.0))  # a Crawl-delay, within reason
-        if self.limiter.wait(self.host_key(url), interval, until=self.stop_at) is None:
+        waited = self.limiter.wait(self.host_key(url), interval, until=self.stop_at)
+        if waited is None:
             raise self._over_budget()  # the host's turn comes after the budget: no sleep
+        return max(0.0, waited)
 
-    def _read_capped(self, resp: requests.Response, watch: Watch) -> bytes:
+    def _read_capped(
+        self, resp: requests.Response, watch: Watch, truncate_at: int | None = None
+    ) -> bytes:
         status = resp.status_code
         declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
+        if truncate_at is None and declared.isdigit() and int(declared) > self.max_bytes:
             resp.close()
             raise FetchError(
                 "too_large",
@@ -411,7 +430,7 @@ class HttpClient:
             if not 200 <= status < 300:
                 return b""  # an error page: its status is the answer, its body no matter
             raise FetchError("parse_error", f"body not readable: {exc}", status) from exc
-        chunks, read = [], 0
+        chunks, read, kept = [], 0, 0
         try:
             # Raw bytes, decoded here under the cap: urllib3's own decoding has had no
             # limit in some versions, and a 64 KB chunk of gzip can be gigabytes.
@@ -422,6 +441,9 @@ class HttpClient:
                         "too_large", f"body over the {self.max_bytes}-byte cap", status
                     )
                 chunks.append(decoder.feed(chunk))
+                kept += len(chunks[-1])
+                if truncate_at is not None and kept >= truncate_at:
+                    return b"".join(chunks)[:truncate_at]  # enough: the rest is not read
         except TooLarge as exc:
             raise FetchError("too_large", exc.reason, status) from exc
         except CorruptBody as exc:
