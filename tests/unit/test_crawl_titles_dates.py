@@ -237,6 +237,34 @@ def test_date_lines_named_the_many_ways_templates_name_them(date_html):
     assert published is not None and published.date() == date(2024, 5, 12)
 
 
+def test_aspnet_webforms_page_inside_one_form():
+    # WebForms wraps the whole page in <form id="aspnetForm">: its text is the page's.
+    html = (
+        f"<html><head><title>{TITLE} | {SITE}</title></head><body>"
+        '<form method="post" action="./NewsDetail.aspx?ID=14" id="aspnetForm">'
+        '<input type="hidden" name="__VIEWSTATE" value="/wEPDwUKMTY3">'
+        f'<div id="ctl00_pnlHeader"><img src="banner.png" alt="{SITE}"></div>'
+        '<div id="ctl00_pnlMain"><span id="ctl00_lblTopic" class="topic">'
+        f'{TITLE}</span><br><span id="ctl00_ContentPlaceHolder1_lblDate">วันที่ 12/05/2567'
+        f'</span><div id="ctl00_pnlDetail">{BODY}</div></div>'
+        '<div id="ctl00_pnlRight"><span class="head">ข่าวล่าสุด</span><table><tr><td>'
+        '<a href="NewsDetail.aspx?ID=9">ประชุมผู้บริหาร</a></td><td>01/01/2567</td></tr>'
+        "</table></div></form></body></html>"
+    )
+    parsed = parse_article(html, "http://office.test/NewsDetail.aspx?ID=14")
+    assert parsed.title == TITLE
+    assert parsed.published_at == datetime(2024, 5, 12, tzinfo=BANGKOK)
+
+
+def test_a_comment_form_is_still_no_text():
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2>{BODY}"
+        "<div id='respond'><form action='/wp-comments-post.php'><p>ความคิดเห็น 12/05/2567</p>"
+        "</form></div></body></html>"
+    )
+    assert parse_article(html, "http://office.test/").published_at is None
+
+
 def test_a_banners_date_of_today_is_not_the_articles():
     html = (
         f"<html><head><title>{TITLE}</title></head><body>"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from edunews.crawl.html_text import unescape_title
-from edunews.crawl.regions import is_article, is_banner, is_furniture, label
+from edunews.crawl.regions import is_article, is_banner, is_furniture, is_page_form, label
 
 # Class/id words of an article heading in WordPress themes, Joomla 1.5-4, Blogger.
 _NAMED = re.compile(
@@ -101,7 +101,7 @@ def _walk(soup: BeautifulSoup) -> _Page:
             if page.main_start is None and outside and len(node.strip()) >= MAIN_TEXT_CHARS:
                 page.main_start = order
             continue
-        if not isinstance(node, Tag) or node.name in _SKIP:
+        if not isinstance(node, Tag) or (node.name in _SKIP and not is_page_form(node)):
             continue
         article = article or is_article(node)
         banner = banner or (not furniture and is_banner(node, article))

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.html_text import strings
-from edunews.crawl.regions import is_banner, is_furniture
+from edunews.crawl.regions import is_banner, is_furniture, is_page_form
 from edunews.crawl.thai_date import find_date, gregorian
 
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
@@ -38,7 +38,7 @@ _META_NAMES = (
 _DATE_HINT = re.compile(
     r"entry-meta|posted-on|entry-date|post-date|published|article-info|"
     r"create|post-meta|byline|submitted|"
-    r"(?:^|[\s_-]|news|post|pub|txt|text|show)date(?:$|[\s_-]|time|news|post)",
+    r"(?:^|[\s_-]|news|post|pub|txt|text|show|lbl)date(?:$|[\s_-]|time|news|post)",
     re.I,
 )
 _NOT_TEXT = frozenset({"aside", "nav", "footer", "script", "style", "form"})
@@ -148,8 +148,8 @@ def _machine_date(tag: Tag) -> str | None:
 def _from_visible_date(soup: BeautifulSoup, title: str, furniture: _Furniture) -> datetime | None:
     """A date in the article's own date line: a date-hinted element, or a short line
     right above or below the title."""
-    for tag in soup.find_all(class_=_DATE_HINT):
-        if isinstance(tag, Tag) and not furniture.holds(tag):
+    for tag in soup.find_all(_named_date_line):
+        if not furniture.holds(tag):
             day = find_date(_text_start(tag, 200))
             if day:
                 return at_bangkok_midnight(day)
@@ -214,6 +214,11 @@ def _named_banner(node: Tag) -> bool:
     return is_banner(node, in_article=True)
 
 
+def _named_date_line(tag: Tag) -> bool:
+    """Named a date line by a class word, or by its id (ASP.NET's span#..._lblDate)."""
+    return bool(_DATE_HINT.search(_classes(tag)) or _DATE_HINT.search(str(tag.get("id") or "")))
+
+
 def _hinted(tag: Tag) -> bool:
     """The element, its parent or grandparent is named as a date line: Joomla 4 puts its
     <time> in dd.published, themes put theirs in span.posted-on."""
@@ -256,8 +261,12 @@ def _text_start(tag: Tag, limit: int) -> str:
 def _text_without_furniture(soup: BeautifulSoup) -> str:
     # Read around the furniture rather than copying the soup to cut it out: a page's worth
     # of parsing and serialising less.
-    skip = lambda tag: tag.name in _NOT_TEXT or is_furniture(tag) or _named_banner(tag)  # noqa: E731
+    skip = lambda tag: _not_text(tag) or is_furniture(tag) or _named_banner(tag)  # noqa: E731
     return "\n".join(strings(soup.body or soup, skip))
+
+
+def _not_text(tag: Tag) -> bool:
+    return tag.name in _NOT_TEXT and not is_page_form(tag)
 
 
 def _title_line(lines: list[str], title: str) -> int | None:

@@ -58,3 +58,14 @@ def is_furniture(tag: Tag) -> bool:
 
 def is_article(tag: Tag) -> bool:
     return tag.name in ("article", "main")
+
+
+def is_page_form(tag: Tag) -> bool:
+    """A <form> around the whole page, as ASP.NET WebForms writes every page (<form
+    id="aspnetForm">): its text is the page's, not a comment or search form's."""
+    if tag.name != "form":
+        return False
+    parent = tag.parent
+    return (isinstance(parent, Tag) and parent.name == "body") or ".aspx" in str(
+        tag.get("action") or ""
+    )
