@@ -113,6 +113,18 @@ TEMPLATES |= {
         f"</td></tr><tr><td><font size='2'>12 พ.ค. 67</font></td></tr><tr><td>{BODY}</td></tr>"
         "</table></body></html>"
     ),
+    # No office-like name, <title> the site's on every page: the banner's <h1> links home.
+    "home_link_h1": (
+        "<html><head><title>ศูนย์ส่งเสริมการเรียนรู้อำเภอสวนสัตว์</title></head><body>"
+        '<div class="top-area"><h1><a href="index.php">ศูนย์ส่งเสริมการเรียนรู้อำเภอสวนสัตว์</a>'
+        f"</h1></div><div class='content-area'><h3>{TITLE}</h3>{BODY}</div></body></html>"
+    ),
+    # <title> cuts the heading short.
+    "title_cut_short": (
+        f"<html><head><title>{TITLE[:40]}... - {SITE}</title></head><body>"
+        f"<h1>{SITE}</h1><div><h4>ข่าวเด่น</h4><h2>{TITLE}</h2><p>12 พ.ค. 67</p>"
+        f"<div><h4>ภาพกิจกรรม</h4></div>{BODY}</div></body></html>"
+    ),
 }
 
 

@@ -77,8 +77,8 @@ def page_title(soup: BeautifulSoup) -> str:
     if og:
         return og
     if usable:
-        parts = {_key(p) for p in _title_parts(raw_title)} | {_key(raw_title)}
-        in_title = [c for c in usable if _key(c.text) in parts]
+        parts = [_key(p) for p in _title_parts(raw_title) if _key(p) not in site]
+        in_title = [c for c in usable if _in_title(_key(c.text), [*parts, _key(raw_title)])]
         return _nearest_before_main(in_title or usable, page.main_start).text
     return _title_without_site(raw_title, site)
 
@@ -110,7 +110,7 @@ def _walk(soup: BeautifulSoup) -> _Page:
         heading = _is_heading(node, words)
         if heading and len(page.candidates) < MAX_CANDIDATES:
             text = _short_text(node)
-            if text and banner:
+            if text and (banner or _links_home(node)):
                 page.banner_texts.add(_key(text))
             elif text and not furniture and len(text) <= 500:
                 page.candidates.append(_Candidate(order, text, _named(node, words)))
@@ -121,6 +121,27 @@ def _walk(soup: BeautifulSoup) -> _Page:
         inner = quiet or heading or node.name == "a"
         stack.extend((kid, banner, furniture, article, inner) for kid in reversed(node.contents))
     return page
+
+
+def _in_title(heading: str, parts: list[str]) -> bool:
+    """The heading is a part of <title>, or one is the other cut short ("..." or a
+    length limit of the template's)."""
+    for part in parts:
+        short, long = sorted((heading.rstrip(". …"), part.rstrip(". …")), key=len)
+        if short == long or (len(short) >= 20 and long.startswith(short)):
+            return True
+    return False
+
+
+_HOME = re.compile(r"(?:https?://[^/?#]+)?(?:/|\./|/?index\.(?:php|html?|aspx?)|/?home)?")
+
+
+def _links_home(node: Tag) -> bool:
+    """A heading whose link goes to the home page names the site ("<h1><a href="/">...")."""
+    if node.name not in _HEADINGS:
+        return False
+    link = node.find("a", href=True)
+    return link is not None and bool(_HOME.fullmatch(str(link["href"]).strip()))
 
 
 def _is_heading(node: Tag, words: str) -> bool:
