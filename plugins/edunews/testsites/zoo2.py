@@ -17,10 +17,11 @@ galleries, PDF documents, webboards, external links. `ZOO2` names the shapes;
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from datetime import date
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from edunews.demosite.thaitext import long_thai_date, thai_digits
 from edunews.testsites.articles import SiteArticle, load_articles
@@ -125,7 +126,9 @@ class Office:
         return self.sections[section][(number - 1) * PER_PAGE : number * PER_PAGE]
 
     def handle(self, request: Request) -> Reply:
-        page = self.pages.get(request.target)
+        # Servers decode the path: %E0%B8 and %e0%b8 are one address.
+        pages = {unquote(target): page for target, page in self.pages.items()}
+        page = pages.get(unquote(request.target))
         return page() if page else Reply.not_found()
 
     def reply(self, html: str) -> Reply:
@@ -702,11 +705,18 @@ class ThaiSlugWordPress(Office):
     _PAGES = ("ประวัติโรงเรียน", "วิสัยทัศน์-พันธกิจ", "ทำเนียบผู้บริหาร")
 
     def slug(self, article: SiteArticle) -> str:
-        words = "".join(c if c.isalnum() else "-" for c in article.title)
+        # WordPress keeps Thai letters and marks, and turns spaces and punctuation to '-'.
+        words = "".join(
+            "-" if c.isspace() or not (c.isalnum() or "\u0e00" <= c <= "\u0e7f") else c
+            for c in article.title
+        )
         return "-".join(part for part in words.split("-") if part)[:40] + f"-{article.post_id}"
 
     def article_path(self, article: SiteArticle, section: str) -> str:
-        return "/" + quote(self.slug(article)).lower() + "/"
+        return "/" + quote(self.slug(article)) + "/"
+
+    def path_of(self, article: SiteArticle) -> str:
+        return super().path_of(article).lower()  # as WordPress writes its links
 
     def listing(self, section: str, number: int) -> str:
         page = f"page/{number}/" if number > 1 else ""
@@ -885,6 +895,101 @@ class Joomla4English(Office):
         return self.frame(article.title, main)
 
 
+# 9. Popup links ---------------------------------------------------------------------------
+
+
+class Popups(SubFolders):
+    """Old PHP listings that open each news item in a popup window: the anchor's href is
+    "#" or a javascript: call, the address only in the script."""
+
+    charset = "utf-8"
+    _DIR = {SECTIONS[0]: "/pr/", SECTIONS[1]: "/activity/"}
+
+    def listing_page(self, section: str, number: int) -> str:
+        rows = "".join(
+            (
+                f'<tr><td><a href="#" onclick="window.open(\'show.php?nid={a.post_id}\','
+                f"'news','width=800,height=600,scrollbars=yes');return false;\">"
+                if i % 2
+                else f"<tr><td><a href=\"javascript:popup('show.php?nid={a.post_id}')\">"
+            )
+            + f"{escape(a.title)}</a></td><td>{short_date(a.published)}</td></tr>"
+            for i, a in enumerate(self.chunk(section, number))
+        )
+        pager = " ".join(
+            f'<a href="?page={n}">{n}</a>' if n != number else f"[{n}]"
+            for n in range(1, self.page_count(section) + 1)
+        )
+        script = "<script>function popup(u){window.open(u,'news','width=800,height=600');}</script>"
+        return self.frame(section, f"{script}<h3>{section}</h3><table>{rows}</table>หน้า: {pager}")
+
+    def frame(self, title: str, main: str) -> str:
+        return super().frame(title, main).replace("/web/news/", "/activity/")
+
+    def home_page(self) -> str:
+        return super().home_page().replace("web/news/", "activity/")
+
+
+# 10. Encoded ids --------------------------------------------------------------------------
+
+
+class EncodedIds(Cards):
+    """Ids written as base64 in the query (?nid=MTI%3D), as some government systems do to
+    keep ids from being guessed: no digits-only value anywhere in an article address."""
+
+    def article_path(self, article: SiteArticle, section: str) -> str:
+        token = base64.b64encode(f"{article.post_id:04d}".encode()).decode()
+        return f"/news/detail.php?nid={quote(token, safe='')}"
+
+    def listing(self, section: str, number: int) -> str:
+        return f"/news/index.php?cat={self._CAT[section]}" + (
+            f"&page={number}" if number > 1 else ""
+        )
+
+    def listing_page(self, section: str, number: int) -> str:
+        return (
+            super()
+            .listing_page(section, number)
+            .replace(f'href="?category={self._CAT[section]}', f'href="?cat={self._CAT[section]}')
+        )
+
+
+# 11. Postback paging, prev/next on articles --------------------------------------------------
+
+
+class PostbackPaging(AspNet):
+    """ASP.NET GridView paged by postback only (javascript:__doPostBack): page 2 of a
+    listing cannot be asked for by GET. Each article links the one before and after it
+    ("ข่าวก่อนหน้า", "ข่าวถัดไป"), which is how a person reaches the older news."""
+
+    def listing_page(self, section: str, number: int) -> str:
+        html = super().listing_page(section, number)
+        for n in range(1, self.page_count(section) + 1):
+            target = escape(self.listing(section, n).lstrip("/"))
+            html = html.replace(
+                f'href="{target}"',
+                f"href=\"javascript:__doPostBack('ctl00$ContentPlaceHolder1$gvNews','Page${n}')\"",
+            )
+        return html
+
+    def article_page(self, article: SiteArticle) -> str:
+        items = self.sections[self.section_of[article.post_id]]
+        at = items.index(article)
+        nav = ""
+        if at + 1 < len(items):
+            nav += f'<a href="NewsDetail.aspx?ID={items[at + 1].post_id}">&lt;&lt; ข่าวก่อนหน้า</a> '
+        if at > 0:
+            nav += f'<a href="NewsDetail.aspx?ID={items[at - 1].post_id}">ข่าวถัดไป &gt;&gt;</a>'
+        return (
+            super()
+            .article_page(article)
+            .replace(
+                '<a href="upload/news/file12.pdf">',
+                f'<div class="prevnext">{nav}</div><a href="upload/news/file12.pdf">',
+            )
+        )
+
+
 ZOO2: dict[str, type[Office]] = {
     "maxsite": Maxsite,
     "aspnet": AspNet,
@@ -894,6 +999,9 @@ ZOO2: dict[str, type[Office]] = {
     "iframes": Iframes,
     "wordpress-thai-slug": ThaiSlugWordPress,
     "joomla4-english": Joomla4English,
+    "popups": Popups,
+    "encoded-ids": EncodedIds,
+    "postback-paging": PostbackPaging,
 }
 
 
