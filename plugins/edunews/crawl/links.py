@@ -30,6 +30,19 @@ _SCRIPT_GO = re.compile(
     r"location\.(?:replace|assign)\(\s*['\"]([^'\"]+)['\"]"
 )
 PAGE_PATH = re.compile(r"/page/\d+/?$|/p\d+/?$")
+# A page address passed to a script of the site's own (popup('show.php?nid=5')): a quoted
+# path from the root or the folder, or a script or page file name, or a query.
+_QUOTED_PAGE = re.compile(
+    r"['\"]((?:/|\.\.?/|\?|[\w./-]+\.(?:php\d?|aspx?|jsp|html?|cfm|asp)(?=[?'\"#]))[^'\"\s]*)['\"]",
+    re.I,
+)
+
+
+def script_target(script: str) -> str:
+    """The address a link's script goes to (location=..., window.open(...), a call
+    with a page address), or "" (a postback, a menu toggle)."""
+    match = _SCRIPT_GO.search(script) or _OPEN.search(script) or _QUOTED_PAGE.search(script)
+    return next((g for g in match.groups() if g), "") if match else ""
 
 
 def _anchor_text(tag: Tag) -> str:
@@ -89,7 +102,12 @@ def read_links(
         name = tag.name
         if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
             anchors += 1
-            url = absolute(page_url, tag["href"])
+            href = tag["href"].strip()
+            if href.startswith("#") or href.lower().startswith("javascript:"):
+                # Popups: <a href="#" onclick="window.open('show.php?nid=5')">, or
+                # <a href="javascript:popup('show.php?nid=5')">: the script names the page.
+                href = script_target(tag.get("onclick") or "") or script_target(href) or href
+            url = absolute(page_url, href)
             if url is None:
                 continue
             text = _anchor_text(tag)
@@ -118,8 +136,7 @@ def read_links(
                     links.append((url, "enter"))  # a splash page's way in
         elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
             # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
-            match = _SCRIPT_GO.search(tag["onclick"]) or _OPEN.search(tag["onclick"])
-            target = next((g for g in match.groups() if g), "") if match else ""
+            target = script_target(tag["onclick"])
             url = absolute(page_url, target) if target else None
             if url:
                 anchors += 1

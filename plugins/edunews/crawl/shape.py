@@ -21,6 +21,17 @@ PAGING_KEYS = frozenset(
 _IGNORED_KEYS = re.compile(r"^(utm_.*|fbclid|gclid|lang|sid|phpsessid)$", re.I)
 _EXTENSION = re.compile(r"^(.*?)(\.(?:html?|php\d?|aspx?|jsp|cfm|shtml))$", re.I)
 _N_SLUG = re.compile(r"^\d+[-_:].+$")
+# Ids some systems write opaque so they cannot be guessed: hex digests, UUIDs, base64
+# (padded, or with digits in it). Words (view=article, file=readnews) are none of these.
+_TOKEN = re.compile(r"^[A-Za-z0-9_\-+/=.]{6,}$")
+
+
+def _opaque_id(value: str) -> bool:
+    if not _TOKEN.match(value) or value.startswith("/"):  # a path (rest_route=/wp/v2/..)
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    return value.endswith("=") or (has_digit and has_alpha) or len(value) >= 20
 
 
 def _stem_token(stem: str, after_number: bool) -> str:
@@ -56,7 +67,7 @@ def query_parts(query: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]
         key = key.lower()
         if _IGNORED_KEYS.match(key):
             continue
-        if value.isdigit() or _N_SLUG.match(value) or key in PAGING_KEYS:
+        if value.isdigit() or _N_SLUG.match(value) or key in PAGING_KEYS or _opaque_id(value):
             ids.add(key)
         else:
             literal.add((key, value.lower()))

@@ -62,12 +62,15 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
     # may quote another article's title, so a link of a sidebar counts only as a whole line.
     lines = {line.strip() for line in body.splitlines()}
     headlines = set()
+    column = title_column(soup, article.title)
     for anchor in soup.find_all("a", href=True):
         text = " ".join(anchor.get_text(" ", strip=True).split())
         if len(text) < TITLE_LIKE or text == article.title or text not in body:
             continue
         if urldefrag(urljoin(url, anchor["href"].strip()))[0] == url:
             continue
+        if column is not None and column not in anchor.parents:
+            continue  # another column of the page's layout: its menu or latest news
         if text in lines or not in_furniture(anchor):
             headlines.add(text)
     if len(headlines) >= 2:
@@ -155,6 +158,30 @@ def in_furniture(tag: Tag) -> bool:
         if _FURNITURE.search(label):
             return True
     return False
+
+
+_COLUMNS = ("td", "div", "section", "article", "main")
+_COLUMN_TEXT = MIN_BODY_CHARS  # own text, outside links, that makes a column the text's
+
+
+def title_column(soup: BeautifulSoup, title: str) -> Tag | None:
+    """The layout column holding the page's title and its text, on pages that name none
+    (old table layouts: <td>s without a class, the latest news in the next <td>): the
+    nearest block around the title with long text of its own, where links are the lesser
+    part. None when the title is a link (an item of a listing) or no such block exists."""
+    if len(title) < TITLE_LIKE:
+        return None
+    probe = title[:40]
+    for node in soup.find_all(string=lambda s: probe in s, limit=10):
+        if node.find_parent(["title", "a", "script", "style", "head"]) is not None:
+            continue
+        for block in node.find_parents(_COLUMNS):
+            text = len(block.get_text(" ", strip=True))
+            linked = sum(len(a.get_text(" ", strip=True)) for a in block.find_all("a"))
+            if text - linked >= _COLUMN_TEXT:
+                return block if linked * 3 < text else None
+        return None
+    return None
 
 
 READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด|รายละเอียด|read more|more)\W*$", re.I)
