@@ -169,6 +169,10 @@ def test_a_heading_in_the_article_is_kept_when_no_banner_is_named():
         ("12/05/2024", date(2024, 5, 12)),  # day/month/year, as Thai sites write it
         ("05/12/2024", date(2024, 12, 5)),
         ("05/25/2024", date(2024, 5, 25)),  # only month/day can read it
+        ("12/05/67", date(2024, 5, 12)),  # two-digit BE year
+        ("๑๒/๐๕/๖๗ 10:30 น.", date(2024, 5, 12)),
+        ("12/05/24", date(2024, 5, 12)),  # two-digit Gregorian year
+        ("1/2/3/4", None),
         ("12-05-2567", date(2024, 5, 12)),
         ("12.05.2567", date(2024, 5, 12)),
         ("๑๒-๐๕-๒๕๖๗", date(2024, 5, 12)),

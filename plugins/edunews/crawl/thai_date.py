@@ -53,6 +53,9 @@ _WORDS = re.compile(
 # One separator throughout; not a piece of a longer dotted or dashed run (an IP address,
 # a version, a phone number).
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d]|[./-]\d)")
+# "12/05/67": web-era news only, so 40-99 is BE 2540-2599 (1997-2056) and 00-39 is
+# 2000-2039 (BE 2500-2539 is before the web, 2040 after this code).
+_NUMERIC_SHORT = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d]|[./-]\d)")
 _ISO = re.compile(r"(?<![\d./-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d]|[./-]\d)")
 _EN_MONTHS = {
     name: number
@@ -103,9 +106,17 @@ def find_date(text: str) -> date | None:
     text = text.translate(_THAI_DIGITS)
     found = _thai_dates(text)
     found += _first(_ISO, text, lambda m: (m.group(1), m.group(3), m.group(4)))
+    found += _first(
+        _NUMERIC_SHORT, text, lambda m: (_short_year(m.group(3)), m.group(2), m.group(1))
+    )
     found += _first(_EN_DAY_FIRST, text, lambda m: (m.group(3), m.group(2), m.group(1)))
     found += _first(_EN_MONTH_FIRST, text, lambda m: (m.group(3), m.group(1), m.group(2)))
     return min(found)[1] if found else None
+
+
+def _short_year(digits: str) -> str:
+    year = int(digits)
+    return str(2500 + year if year >= 40 else 2000 + year)
 
 
 def _thai_dates(text: str) -> list[tuple[int, date]]:
@@ -127,7 +138,7 @@ def _first(
         year, month, day = parts(match)
         number = int(month) if month.isdigit() else _EN_MONTHS.get(month.lower())
         found = _safe_date(gregorian(int(year)), number, int(day))
-        if found is None and pattern is _NUMERIC and number and number > 12:
+        if found is None and pattern in (_NUMERIC, _NUMERIC_SHORT) and number and number > 12:
             # Day/month is the rule; "05/25/2024" can only be an English theme's month/day.
             found = _safe_date(gregorian(int(year)), int(day), number)
         if found:
