@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
@@ -33,6 +33,7 @@ from edunews.crawl.land import (
 )
 from edunews.crawl.learned import Learned, load_learned, save_learned
 from edunews.crawl.state import SourceState, load_state, record_run, source_lock
+from edunews.crawl.urls import page_key, without_session
 from edunews.sources import Source
 from edunews.warehouse import connect
 
@@ -301,7 +302,7 @@ class _SourceCrawl:
             reason = "discovery found no article; try listing_url or link_pattern in sources.yml"
             self._take(ListingFailure(self.source.start_urls[0], FetchError("no_articles", reason)))
         for url in self.state.retry:
-            if url not in self.seen:
+            if page_key(url) not in self.seen:
                 self._take(Found(url))
             if self._stopped():
                 return
@@ -331,10 +332,16 @@ class _SourceCrawl:
                 )
             )
             return
-        if item.url in self.seen:
-            return
-        self.seen.add(item.url)
         error = getattr(item, "error", None)  # a post the API gave malformed
+        if not error:
+            # Every spelling of one address is one page (a session id in each link made
+            # every visit a new article); fetched and stored as the site wrote it, less those.
+            item = replace(item, url=without_session(item.url))
+        # A malformed post's address is its listing's and its place there: kept exact.
+        key = item.url if error else page_key(item.url)
+        if key in self.seen:
+            return
+        self.seen.add(key)
         if error:
             self.lander.add(LogRow(item.url, "parse_error", error))
             return
@@ -358,7 +365,7 @@ class _SourceCrawl:
             return
         self.summary.stopped = self.budget.spent(self.articles)
         if self.summary.stopped:
-            self.seen.discard(item.url)  # not taken: the next run takes it
+            self.seen.discard(key)  # not taken: the next run takes it
             return
         self.articles += 1
         if item.article is not None:

@@ -36,6 +36,18 @@ _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
 
+# Parameters that name a visitor or where they came from, never a page: a site putting a
+# session id in every link (cookie-less PHP and Java servers) or links shared with trackers
+# made each visit of one article a new address, stored again. ("sid" and "s" are left:
+# some CMSs name sections and searches so.)
+_SESSION_KEY = re.compile(
+    r"^(phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken|oscsid|zenid|utm_\w+|fbclid|gclid|"
+    r"dclid|msclkid|mc_eid|mc_cid|_ga|_gl|yclid|igshid)$",
+    re.I,
+)
+_PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
+
+
 class BadUrl(ValueError):
     """A URL the crawler will not request; `reason` says why in words a report can show."""
 
@@ -77,6 +89,27 @@ def join_url(base: str, ref: str) -> str:
         # Relative references and http(s) ones: `\` is `/` here too (`\\evil.example\x`).
         text = _backslashes_to_slashes(text)
     return normalize_url(urljoin(normalize_url(base), text))
+
+
+def without_session(url: str) -> str:
+    """`url` without its fragment, session ids and trackers (`;jsessionid=`, `PHPSESSID`,
+    `utm_*`, `fbclid`...), otherwise as written: the address of the page itself."""
+    url = url.split("#", 1)[0]
+    base, mark, query = url.partition("?")
+    base = _PATH_SESSION.sub("", base)
+    if not mark:
+        return base
+    kept = [p for p in query.split("&") if p and not _SESSION_KEY.match(p.split("=", 1)[0])]
+    return base + ("?" + "&".join(kept) if kept else "")
+
+
+def page_key(url: str) -> str:
+    """One string for every spelling of one page's address (case, dot segments, escapes,
+    fragment, session ids, trackers): `url` itself when it is no URL the crawler reads."""
+    try:
+        return normalize_url(without_session(url))
+    except BadUrl:
+        return url
 
 
 def url_host(url: str) -> str:

@@ -1,0 +1,193 @@
+"""The red team's farm (issue 10): attacks the first hostile farms did not make, crawled
+end to end into PostgreSQL in a child process whose time and peak memory are its own.
+
+XML entity expansion and external entities, sitemap indexes naming themselves or 10,000
+children, 100,000 foreign links, 1xx without end, bodies shorter than their length, absurd
+chunks, https on a plain port, pages with a 5 MB title, 9 MB of Thai without a space, a
+million <p>, digit runs for the date finder, 5 MB JSON-LD, bidi and zero-width characters,
+canonical links protocol-relative or uppercase with a fragment; and robots.txt as the
+attack (over the body cap, 300,000 rules, Crawl-delay: 99999). Every hostile path gets its
+verdict, every good page lands, the run ends by itself within its budget, under 600 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
+from edunews.sources import Source
+from edunews.sources.registry import DEFAULT_MAX_ARTICLES
+from edunews.testsites import hostile_more, load_articles, serve
+from edunews.warehouse import connect
+
+pytestmark = pytest.mark.integration
+
+BUDGET_MINUTES = 3.0
+MEMORY_CAP_MB = 600
+
+# As test_hostile_farm's child: short-fused clients, summaries, wall time and peak RSS out.
+_CHILD = """
+import json, resource, sys, time
+from concurrent.futures import ThreadPoolExecutor
+from edunews.crawl.http import HttpClient
+from edunews.crawl.run import crawl_source
+from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
+from edunews.sources import Source
+from edunews.sources.registry import DEFAULT_MAX_ARTICLES
+
+def crawl(data):
+    source = Source.from_dict(data)
+    client = HttpClient(allowed_hosts=source.hosts, allow_private_network=True, interval=0.0,
+                        backoff=0.01, read_timeout=2.0, deadline=2.0)
+    started = time.monotonic()
+    summary = crawl_source(source, client=client).as_dict()
+    summary["seconds"] = time.monotonic() - started
+    return summary
+
+sources = json.load(sys.stdin)
+started = time.monotonic()
+with ThreadPoolExecutor(len(sources)) as pool:
+    summaries = list(pool.map(crawl, sources))
+print(json.dumps({
+    "summaries": summaries,
+    "seconds": time.monotonic() - started,
+    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+
+def _source(source_id: str, url: str, kind: str = "sitemap") -> dict:
+    source = Source(
+        id=source_id,
+        name=source_id,
+        kind=kind,
+        start_urls=(url,),
+        settings={"max_minutes": BUDGET_MINUTES},
+    )
+    return source.to_dict()
+
+
+def _crawl_in_child(sources: list[dict]) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=json.dumps(sources),
+        capture_output=True,
+        text=True,
+        timeout=BUDGET_MINUTES * 60 + 120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _latest_outcomes(source_id: str) -> dict[str, str]:
+    with connect() as conn:
+        rows = conn.execute(
+            "select distinct on (url) url, outcome from raw.fetch_log"
+            " where source_id = %s order by url, fetch_id desc",
+            (source_id,),
+        ).fetchall()
+    return dict(rows)
+
+
+def _pages(source_id: str) -> dict[str, tuple[str, str, str | None]]:
+    with connect() as conn:
+        rows = conn.execute(
+            "select url, title, body_text, canonical_url from raw.pages where source_id = %s",
+            (source_id,),
+        ).fetchall()
+    return {url: (title, body, canonical) for url, title, body, canonical in rows}
+
+
+def test_the_red_team_farm(empty_raw):
+    articles = load_articles(4)
+    site = hostile_more.HostileMoreSite(articles[:3], drip_limit=15.0)
+    with serve(site) as served:
+        base = served.url.rstrip("/")
+        result = _crawl_in_child([_source("more", served.url)])
+
+    print(f"red team farm: {result['seconds']:.1f} s, peak {result['max_rss_mb']:.0f} MB")
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert result["seconds"] < BUDGET_MINUTES * 60, result["seconds"]
+    outcomes = _latest_outcomes("more")
+    expected = {**hostile_more.EXPECTED, **hostile_more.SITEMAP_EXPECTED}
+    wrong = {p: outcomes.get(base + p) for p, o in expected.items() if outcomes.get(base + p) != o}
+    assert not wrong, wrong
+
+    pages = _pages("more")
+    for path in site.good_paths():
+        assert base + path in pages, path
+    for path, canonical in hostile_more.CANONICAL.items():
+        want = base + path if canonical == "self" else None
+        assert pages[base + path][2] == want, (path, pages[base + path][2])
+    article = articles[0]
+    for path, expect in hostile_more.EXPECTED.items():
+        if expect != "stored" or not path.startswith("/p/"):
+            continue
+        title, body, _ = pages[base + path]
+        assert len(title) <= hostile_more.MAX_TITLE_CHARS, (path, len(title))
+        # The article's own text is there, whatever was heaped around it.
+        assert article.paragraphs[0][:40] in body, path
+
+    # One page however its address is spelled: stored once, asked for once.
+    second = site.articles[1].post_id
+    assert [u for u in pages if f"/good/{second}" in u] == [f"{base}/good/{second}"]
+    assert site.calls[f"/good/{second}"] == 1
+
+    # Entities were never expanded, external ones never read; the self-naming index was
+    # read once; the 10,000-child index was cut; foreign links were never asked for.
+    with connect() as conn:
+        logged = [u for (u,) in conn.execute("select url from raw.fetch_log").fetchall()]
+    assert not any("lollol" in u or "root:" in u for u in logged)
+    assert site.calls["/sm-self.xml"] <= 2  # itself, and its twin by query
+    children = sum(n for p, n in site.calls.items() if p.startswith("/sm-child-"))
+    assert children <= 200, children
+    assert not any(p.startswith("/news/") for p in site.calls)
+
+
+@pytest.mark.parametrize("mode", hostile_more.ROBOTS_MODES)
+def test_robots_txt_as_the_attack(empty_raw, mode):
+    articles = load_articles(3)
+    site = hostile_more.RobotsSite(articles, mode)
+    with serve(site) as served:
+        base = served.url.rstrip("/")
+        result = _crawl_in_child([_source(f"robots-{mode}", served.url)])
+        private_hits = sum(n for t, n in served.hits.items() if t.startswith("/private/"))
+
+    print(f"robots {mode}: {result['seconds']:.1f} s, peak {result['max_rss_mb']:.0f} MB")
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert result["seconds"] < BUDGET_MINUTES * 60, result["seconds"]
+    pages = _pages(f"robots-{mode}")
+    for path in site.good_paths():
+        assert base + path in pages, (mode, path, _latest_outcomes(f"robots-{mode}"))
+    # What robots.txt forbids (its first lines say so) is still never asked for.
+    assert private_hits == 0
+
+
+def test_an_explored_site_of_traps(empty_raw):
+    articles = load_articles(4)
+    site = hostile_more.ExploreTrapSite(articles)
+    with serve(site) as served:
+        base = served.url.rstrip("/")
+        result = _crawl_in_child([_source("traps", served.url, kind="auto")])
+        requests = sum(served.hits.values())
+
+    print(
+        f"explore traps: {result['seconds']:.1f} s, peak {result['max_rss_mb']:.0f} MB,"
+        f" {requests} requests"
+    )
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert result["seconds"] < BUDGET_MINUTES * 60, result["seconds"]
+    pages = _pages("traps")
+    # Each article once, under its own address: no session id made it a second article.
+    assert sorted(pages) == sorted(base + p for p in site.good_paths()), sorted(pages)
+    # Read to learn what an article is, then fetched: never once per session id.
+    assert all(site.calls[p] <= 3 for p in site.good_paths()), site.calls
+    # The calendar, the growing path and the dead links were walked a bounded way.
+    # Bounded by the budget: each dead link of the article shape is one article of it.
+    bound = DEFAULT_MAX_ARTICLES + MAX_DISCOVERY_PAGES + MAX_LISTING_READS + 50
+    assert requests < bound, requests
