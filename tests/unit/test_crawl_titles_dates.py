@@ -290,6 +290,19 @@ def test_a_banners_date_of_today_is_not_the_articles():
     assert parse_article(html, "http://office.test/").published_at is None
 
 
+def test_a_left_columns_news_dates_above_the_title_are_not_the_articles():
+    # A table layout: the left column of other news (nothing names it) ends right above
+    # the article's heading, the article's own date line is below it.
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><table><tr><td width='180'>"
+        "<b>ข่าวล่าสุด</b><br><a href='/n/9'>ประชุมผู้บริหาร</a><br>(01/01/2567)</td>"
+        f"<td><b class='topic'>{TITLE}</b><br>โพสต์เมื่อ 12/05/2567<br>{BODY}</td></tr>"
+        "</table></body></html>"
+    )
+    published = parse_article(html, "http://office.test/").published_at
+    assert published == datetime(2024, 5, 12, tzinfo=BANGKOK)
+
+
 def test_joomla4_time_keeps_its_time_of_day():
     html = _page(
         '<time datetime="2024-05-12T09:30:00+07:00">Published: 12 May 2024</time>',

@@ -157,7 +157,9 @@ def _from_visible_date(soup: BeautifulSoup, title: str, furniture: _Furniture) -
     heading = _title_line(lines, title)
     if heading is None:
         return None
-    for line in lines[max(0, heading - 3) : heading] + lines[heading + 1 : heading + 4]:
+    # Below the title first: what is above it may be the end of a left column's other news.
+    above = lines[max(0, heading - 3) : heading][::-1]
+    for line in lines[heading + 1 : heading + 4] + above:
         if len(line) < 100:
             day = find_date(line)
             if day:
