@@ -15,9 +15,14 @@ PAGE = "http://school.test/pr/index.php"
 TEXT = "เมื่อวันที่ 12 พฤษภาคม 2567 โรงเรียนจัดประชุมผู้ปกครองนักเรียนประจำภาคเรียนที่ 1 " * 6
 
 
+def _absolute(base: str, href: str) -> str | None:
+    # As exploring resolves: scripts and fragments are no address.
+    return None if href.startswith(("#", "javascript:")) else urljoin(base, href)
+
+
 def links_of(html: str) -> list[str]:
     soup = BeautifulSoup(html, "lxml")
-    return [url for url, _ in read_links(soup, PAGE, lambda base, href: urljoin(base, href)).links]
+    return [url for url, _ in read_links(soup, PAGE, _absolute).links]
 
 
 def test_popup_links_name_their_page_in_the_script():
@@ -88,3 +93,19 @@ def test_a_listing_in_a_table_layout_stays_a_listing():
     html = _table_page(f"<b>ข่าวประชาสัมพันธ์</b><table>{rows}</table><p>{TEXT}</p>", "ข่าวประชาสัมพันธ์")
     url = "http://s.test/index.php?name=news&file=list&category=1"
     assert not verdict(html, url, BeautifulSoup(html, "lxml")).article
+
+
+def test_a_pager_only_a_script_works_is_seen_and_steps_are_named():
+    soup = BeautifulSoup(
+        "<table><tr><td><a href=\"javascript:__doPostBack('ctl00$gvNews','Page$2')\">2</a>"
+        "</td></tr></table><a href='NewsDetail.aspx?ID=4'>&lt;&lt; ข่าวก่อนหน้า</a>"
+        "<a href='NewsDetail.aspx?ID=6'>ข่าวถัดไป &gt;&gt;</a>"
+        "<a href='NewsDetail.aspx?ID=7'>ประชุมผู้ปกครองนักเรียนประจำภาคเรียนที่ 1</a>",
+        "lxml",
+    )
+    page = read_links(soup, PAGE, _absolute)
+    assert page.script_paging and not page.paging
+    assert page.steps == [
+        "http://school.test/pr/NewsDetail.aspx?ID=4",
+        "http://school.test/pr/NewsDetail.aspx?ID=6",
+    ]

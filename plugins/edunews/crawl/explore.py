@@ -94,6 +94,8 @@ class Explorer:
     order: int = 0
     stale_root: set[str] = field(default_factory=set)
     doubtful: set[str] = field(default_factory=set)  # article-shaped, to be read first
+    # Articles read for their links to older ones: listings paged only by a script.
+    chain: set[str] = field(default_factory=set)
 
     @property
     def host(self) -> str:
@@ -128,7 +130,8 @@ class Explorer:
             priority, _, url = heapq.heappop(self.queue)
             if priority >= _CANDIDATE and self.listing_roots:
                 continue  # the news is found: menus and other pages are not worth a request
-            if url in self.found or (self.learned.is_article_url(url) and url not in self.doubtful):
+            known_article = self.learned.is_article_url(url) and url not in self.doubtful
+            if url not in self.chain and (url in self.found or known_article):
                 continue  # queued before the shape was known: an article, harvested
             if self.rejected_shapes.get(Shape.of(url), 0) >= 2 and url not in self.paging_of:
                 continue  # two pages of this shape were no articles (photo albums ...)
@@ -223,6 +226,9 @@ class Explorer:
         new = [u for u in articles if u not in self.found and not self.ctx.is_known(u)]
         for url in articles:
             yield from self.emit(url)
+        if page.url in self.chain:
+            self.follow_chain(page, new)
+            return
         # An article's "latest news" box is no listing: reading it again next night would
         # show the same old links for ever.
         if len(articles) < LISTING_MIN_LINKS or self.learned.is_article_url(page.url):
@@ -241,6 +247,30 @@ class Explorer:
             return
         for url in page.paging:
             self.push(url, _PAGING, root)
+        if page.script_paging and not page.paging:
+            # Its further pages only a script reaches: the articles' links to the ones
+            # before them are the way on, as a person clicking "ข่าวก่อนหน้า" goes. Which
+            # listed one is the oldest the page does not say: each new one is read.
+            for url in new:
+                self.chain_to(url, root)
+
+    def chain_to(self, url: str, root: str) -> None:
+        if url in self.chain or url in self.pages:
+            return
+        self.chain.add(url)
+        self.paging_of[url] = root
+        self.order += 1
+        heapq.heappush(self.queue, (_PAGING, self.order, url))
+
+    def follow_chain(self, page: PageLinks, new: list[str]) -> None:
+        """An article read for its way to older news: its pager-named links of the article
+        shape not seen before ("ข่าวก่อนหน้า") are the next steps; newer ones are known."""
+        root = self.paging_of.get(page.url)
+        if root is None or self.listing_full(root):
+            return
+        for url in page.steps:
+            if url in new and self.learned.is_article_url(url):
+                self.chain_to(url, root)
 
     def plan(self, page: PageLinks) -> None:
         """Queue the page's links by how likely they lead to news."""

@@ -77,6 +77,23 @@ class PageLinks:
     links: list[tuple[str, str]]  # (url, anchor text), in-site, walkable or not
     paging: list[str]
     in_menus: set[str] = field(default_factory=set)  # links found only in menus, header, footer
+    # A pager that only a script works (ASP.NET's javascript:__doPostBack(..,'Page$2')):
+    # the listing's further pages cannot be asked for by address.
+    script_paging: bool = False
+    steps: list[str] = field(default_factory=list)  # links named like a pager's steps
+
+
+def is_step_text(text: str) -> bool:
+    """A link named like a pager's step: "ถัดไป", "<< ข่าวก่อนหน้า", "older", "»"."""
+    return bool(_PAGE_TEXT.match(text) or _STEP_TEXT.search(text))
+
+
+# An article's way to its neighbours: "ข่าวก่อนหน้า", "เรื่องถัดไป", "« Previous post".
+_STEP_TEXT = re.compile(
+    r"^[\W_]*(ข่าว|เรื่อง|บทความ|กิจกรรม)?\s*(ก่อนหน้า|ถัดไป|ย้อนหลัง|เก่ากว่า|ใหม่กว่า)|"
+    r"^[\W_]*(previous|next|older|newer)\b",
+    re.I,
+)
 
 
 def read_links(
@@ -94,6 +111,8 @@ def read_links(
     in_menus: set[str] = set()
     elsewhere: set[str] = set()
     paging_base = page_url
+    script_paging = False
+    steps: list[str] = []
     base = soup.find("base", href=True)
     if base:
         page_url = absolute(page_url, base["href"]) or page_url
@@ -106,11 +125,16 @@ def read_links(
             if href.startswith("#") or href.lower().startswith("javascript:"):
                 # Popups: <a href="#" onclick="window.open('show.php?nid=5')">, or
                 # <a href="javascript:popup('show.php?nid=5')">: the script names the page.
-                href = script_target(tag.get("onclick") or "") or script_target(href) or href
+                target = script_target(tag.get("onclick") or "") or script_target(href)
+                if not target and "postback" in href.lower():
+                    script_paging = script_paging or bool(_PAGE_TEXT.match(_anchor_text(tag)))
+                href = target or href
             url = absolute(page_url, href)
             if url is None:
                 continue
             text = _anchor_text(tag)
+            if is_step_text(text):
+                steps.append(url)
             links.append((url, text))
             if _in_menu(tag):
                 in_menus.add(url)
@@ -146,7 +170,14 @@ def read_links(
                 url = absolute(page_url, match.group(1) or match.group(2))
                 if url:
                     links.append((url, "enter"))
-    return PageLinks(paging_base, links, list(dict.fromkeys(paging)), in_menus - elsewhere)
+    return PageLinks(
+        paging_base,
+        links,
+        list(dict.fromkeys(paging)),
+        in_menus - elsewhere,
+        script_paging,
+        list(dict.fromkeys(steps)),
+    )
 
 
 def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:

@@ -1005,5 +1005,8 @@ ZOO2: dict[str, type[Office]] = {
 }
 
 
-def build(name: str, count: int = 14, offset: int = 0) -> Office:
-    return ZOO2[name](load_articles(count, offset=offset))
+def build(name: str, count: int = 14, offset: int = 0, oldest: int | None = None) -> Office:
+    """The shape `name` with `count` articles; `oldest`: only that many of the oldest (the
+    site as it was before the newest were posted)."""
+    articles = sorted(load_articles(count, offset=offset), key=lambda a: a.published)
+    return ZOO2[name](articles[:oldest] if oldest is not None else articles)
