@@ -303,6 +303,23 @@ def test_a_left_columns_news_dates_above_the_title_are_not_the_articles():
     assert published == datetime(2024, 5, 12, tzinfo=BANGKOK)
 
 
+def test_a_columns_named_news_dates_before_the_article_are_not_its_own():
+    # Custom PHP: a left column of other news (its box named nothing), each with span.date,
+    # before the article, whose own date line is below its heading.
+    column = "".join(
+        f"<div class='item'><a href='/n/{n}'>ข่าวอื่นที่ {n}</a> <span class='date'>0{n}/01/2567"
+        "</span></div>"
+        for n in range(1, 4)
+    )
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><div class='left'>{column}</div>"
+        f"<div class='right'><div class='breadcrumb'>หน้าแรก &gt; {TITLE}</div><h2>{TITLE}</h2>"
+        f"<span class='date'>12 พ.ค. 2567</span>{BODY}</div></body></html>"
+    )
+    published = parse_article(html, "http://office.test/").published_at
+    assert published == datetime(2024, 5, 12, tzinfo=BANGKOK)
+
+
 def test_joomla4_time_keeps_its_time_of_day():
     html = _page(
         '<time datetime="2024-05-12T09:30:00+07:00">Published: 12 May 2024</time>',

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from edunews.crawl.html_text import strings
 from edunews.crawl.regions import is_banner, is_furniture, is_page_form
@@ -148,11 +148,10 @@ def _machine_date(tag: Tag) -> str | None:
 def _from_visible_date(soup: BeautifulSoup, title: str, furniture: _Furniture) -> datetime | None:
     """A date in the article's own date line: a date-hinted element, or a short line
     right above or below the title."""
-    for tag in soup.find_all(_named_date_line):
-        if not furniture.holds(tag):
-            day = find_date(_text_start(tag, 200))
-            if day:
-                return at_bangkok_midnight(day)
+    for tag in _named_date_lines(soup, title, furniture):
+        day = find_date(_text_start(tag, 200))
+        if day:
+            return at_bangkok_midnight(day)
     lines = [line.strip() for line in _text_without_furniture(soup).splitlines() if line.strip()]
     heading = _title_line(lines, title)
     if heading is None:
@@ -214,6 +213,27 @@ def _named_banner(node: Tag) -> bool:
     # Only a banner named so: a bare <header> may be the article's own (a walk up cannot
     # tell cheaply whether it sits in the article, and missing a date is the lesser harm).
     return is_banner(node, in_article=True)
+
+
+def _named_date_lines(soup: BeautifulSoup, title: str, furniture: _Furniture) -> list[Tag]:
+    """The named date lines outside furniture, those after the title's heading first (in
+    page order), then those before it (nearest first): a column of other news, each with
+    its span.date, may come before the article in a layout that names it nothing."""
+    root = soup.body or soup
+    title_at: int | None = None
+    found: list[tuple[int, Tag]] = []
+    for order, node in enumerate(root.descendants):
+        if isinstance(node, Tag):
+            if _named_date_line(node) and not furniture.holds(node):
+                found.append((order, node))
+        elif title_at is None and title and type(node) is NavigableString:
+            text = node.strip()
+            if text and _title_line([text], title) == 0 and not furniture.holds(node.parent):
+                title_at = order
+    if title_at is None:
+        return [tag for _, tag in found]
+    after = [tag for order, tag in found if order > title_at]
+    return after + [tag for order, tag in reversed(found) if order < title_at]
 
 
 def _named_date_line(tag: Tag) -> bool:
