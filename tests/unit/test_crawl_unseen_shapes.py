@@ -109,3 +109,21 @@ def test_a_pager_only_a_script_works_is_seen_and_steps_are_named():
         "http://school.test/pr/NewsDetail.aspx?ID=4",
         "http://school.test/pr/NewsDetail.aspx?ID=6",
     ]
+
+
+def test_a_blank_root_moved_on_by_body_onload_and_a_server_folder_index():
+    onload = BeautifulSoup(
+        "<html><body onload=\"window.location.href='main/index.php'\"></body></html>", "lxml"
+    )
+    preload = BeautifulSoup(
+        "<html><body onload=\"MM_preloadImages('/images/menu1.gif')\"></body></html>", "lxml"
+    )
+    folders = BeautifulSoup(
+        "<html><head><title>Index of /</title></head><body><a href='pr/'>pr/</a></body></html>",
+        "lxml",
+    )
+    assert read_links(onload, PAGE, _absolute).links == [
+        ("http://school.test/pr/main/index.php", "enter")
+    ]
+    assert read_links(preload, PAGE, _absolute).links == []
+    assert read_links(folders, "http://school.test/", _absolute).folder_index

@@ -20,7 +20,7 @@ import heapq
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -55,7 +55,9 @@ _NEWS_TEXT = re.compile(
 _NEWS_URL = re.compile(
     r"news|khao|activit|category|categories|/cat/|[?&]cat=|section|layout=blog|"
     r"view=(category|section|featured|frontpage)|/blog|archive|/search/label/|"
-    r"/component/content/|/\d{4}/(\d{2}/)?$|[?&](catid|cid|type|group|gid)=",
+    r"/component/content/|/\d{4}/(\d{2}/)?$|[?&](catid|cid|type|group|gid)=|"
+    # Thai offices' folder names: /pr/ and /prnews/ (ประชาสัมพันธ์), events, announcements
+    r"/pr(news|_news|-news)?(/|\.|$)|press|/events?(/|\.|$)|announce|prakat|prakad",
     re.I,
 )
 # Never walked: files, accounts, forums, calendars (endless), printing and feeds views.
@@ -286,8 +288,12 @@ class Explorer:
             headline = len(text) >= TITLE_LIKE or bool(READ_MORE.match(text))
             if headline and shape.has_variable and url not in page.in_menus:
                 groups.setdefault(shape, []).append(url)
-            if _NEWS_TEXT.search(text) or _NEWS_URL.search(url):
+            path = unquote(urlsplit(url).path)  # /category/ข่าวประชาสัมพันธ์/ in Thai
+            folder = page.folder_index and url.endswith("/") and url.startswith(page.url)
+            if _NEWS_TEXT.search(text) or _NEWS_URL.search(url) or _NEWS_TEXT.search(path):
                 self.push(url, _NEWS)
+            elif folder:
+                self.push(url, _NEWS)  # a folder of a server's index: one of the site's parts
             else:
                 self.push(url, _OTHER)
         # One of each group of headline links is read: an article teaches its shape. Once a

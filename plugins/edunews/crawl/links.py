@@ -81,6 +81,8 @@ class PageLinks:
     # the listing's further pages cannot be asked for by address.
     script_paging: bool = False
     steps: list[str] = field(default_factory=list)  # links named like a pager's steps
+    # A web server's listing of a folder ("Index of /"): its sub-folders are the site's parts.
+    folder_index: bool = False
 
 
 def is_step_text(text: str) -> bool:
@@ -158,6 +160,13 @@ def read_links(
                 url = absolute(page_url, target.strip(" '\""))
                 if url:
                     links.append((url, "enter"))  # a splash page's way in
+        elif name == "body" and tag.get("onload"):
+            # <body onload="window.location.href='index.php'">: a blank root's way in (only a
+            # move of the page: onload also preloads images and starts slideshows)
+            match = _SCRIPT_GO.search(tag["onload"])
+            url = absolute(page_url, match.group(1) or match.group(2)) if match else None
+            if url:
+                links.append((url, "enter"))
         elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
             # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
             target = script_target(tag["onclick"])
@@ -170,6 +179,7 @@ def read_links(
                 url = absolute(page_url, match.group(1) or match.group(2))
                 if url:
                     links.append((url, "enter"))
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
     return PageLinks(
         paging_base,
         links,
@@ -177,6 +187,7 @@ def read_links(
         in_menus - elsewhere,
         script_paging,
         list(dict.fromkeys(steps)),
+        title.lower().startswith(("index of /", "directory listing for /")),
     )
 
 

@@ -990,6 +990,42 @@ class PostbackPaging(AspNet):
         )
 
 
+# 12. A body onload redirect -----------------------------------------------------------------
+
+
+class OnloadRedirect(Maxsite):
+    """The root answers a blank page whose <body onload> moves the browser on (no link, no
+    meta refresh, no script block)."""
+
+    def more_pages(self) -> None:
+        super().more_pages()
+        self.pages["/"] = lambda: Reply.html(
+            "<html><head><title>โรงเรียน</title></head>"
+            "<body onload=\"window.location.href='index.php'\" bgcolor=white></body></html>"
+        )
+
+
+# 13. A directory listing at the root -------------------------------------------------------
+
+
+class DirectoryIndex(SubFolders):
+    """The root is Apache's "Index of /": the site's parts are folders."""
+
+    def more_pages(self) -> None:
+        super().more_pages()
+        folders = ("cgi-bin/", "images/", "pr/", "web/", "web/news/", "old2560/")
+        rows = "".join(
+            f'<tr><td><a href="{f}">{f}</a></td><td align="right">2024-05-12 10:00</td>'
+            "<td>-</td></tr>"
+            for f in folders
+        )
+        self.pages["/"] = lambda: Reply.html(
+            "<html><head><title>Index of /</title></head><body><h1>Index of /</h1>"
+            f"<table><tr><th>Name</th><th>Last modified</th><th>Size</th></tr>{rows}</table>"
+            "<address>Apache/2.4.41 (Ubuntu) Server</address></body></html>"
+        )
+
+
 ZOO2: dict[str, type[Office]] = {
     "maxsite": Maxsite,
     "aspnet": AspNet,
@@ -1002,6 +1038,8 @@ ZOO2: dict[str, type[Office]] = {
     "popups": Popups,
     "encoded-ids": EncodedIds,
     "postback-paging": PostbackPaging,
+    "onload-redirect": OnloadRedirect,
+    "directory-index": DirectoryIndex,
 }
 
 
