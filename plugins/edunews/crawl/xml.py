@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from edunews.crawl.limits import GZIP_MAGIC, CorruptBody, TooLarge, Unsupported, gunzip_capped
 
 MAX_XML_BYTES = 10 * 1024 * 1024  # the HTTP client's body cap: a sitemap may inflate to it
+_DOCTYPE = re.compile(rb"<!doctype", re.I)
+_SUBSET_END = re.compile(rb"\]\s*>")
 
 
 def parse_xml(body: bytes, max_bytes: int = MAX_XML_BYTES) -> etree._Element | None:
@@ -26,10 +30,31 @@ def parse_xml(body: bytes, max_bytes: int = MAX_XML_BYTES) -> etree._Element | N
             return None
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.fromstring(body.strip(), parser)
+        root = etree.fromstring(without_doctype(body.strip()), parser)
     except etree.XMLSyntaxError:
         return None
     return root
+
+
+def without_doctype(body: bytes) -> bytes:
+    """`body` without its DOCTYPE and the entities it declares: feeds and sitemaps need none.
+
+    Entities are never expanded here, but libxml2 still measures their expansion: a use of
+    a nested one (billion laughs) stopped the parse there, and every item after it was lost
+    (a feed's good items with it). Undeclared, a reference is read as an unknown one (as
+    `&nbsp;` in a feed is).
+    """
+    start = _DOCTYPE.search(body, 0, 4096)
+    if start is None:
+        return body
+    close = body.find(b">", start.end())
+    bracket = body.find(b"[", start.end(), close if close >= 0 else len(body))
+    if bracket >= 0:  # an internal subset: it ends at "]>", whatever ">" it holds
+        end = _SUBSET_END.search(body, bracket)
+        close = end.end() - 1 if end else -1
+    if close < 0:
+        return body[: start.start()]  # the rest is all DOCTYPE: no document
+    return body[: start.start()] + body[close + 1 :]
 
 
 def local_name(element: etree._Element) -> str:
