@@ -19,6 +19,7 @@ import sys
 import pytest
 
 from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
+from edunews.crawl.run import MAX_REFUSED_LOGGED
 from edunews.sources import Source
 from edunews.sources.registry import DEFAULT_MAX_ARTICLES
 from edunews.testsites import hostile_more, load_articles, serve
@@ -36,6 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
+from edunews.crawl.run import MAX_REFUSED_LOGGED
 from edunews.sources import Source
 from edunews.sources.registry import DEFAULT_MAX_ARTICLES
 
@@ -60,13 +62,15 @@ print(json.dumps({
 """
 
 
-def _source(source_id: str, url: str, kind: str = "sitemap") -> dict:
+def _source(
+    source_id: str, url: str, kind: str = "sitemap", minutes: float = BUDGET_MINUTES
+) -> dict:
     source = Source(
         id=source_id,
         name=source_id,
         kind=kind,
         start_urls=(url,),
-        settings={"max_minutes": BUDGET_MINUTES},
+        settings={"max_minutes": minutes},
     )
     return source.to_dict()
 
@@ -191,3 +195,39 @@ def test_an_explored_site_of_traps(empty_raw):
     # Bounded by the budget: each dead link of the article shape is one article of it.
     bound = DEFAULT_MAX_ARTICLES + MAX_DISCOVERY_PAGES + MAX_LISTING_READS + 50
     assert requests < bound, requests
+
+
+def test_a_flood_of_foreign_links(empty_raw):
+    articles = load_articles(3)
+    site = hostile_more.ForeignFloodSite(articles)
+    with serve(site) as served:
+        base = served.url.rstrip("/")
+        result = _crawl_in_child([_source("flood", served.url, minutes=1.0)])
+
+    with connect() as conn:
+        (off_site,) = conn.execute(
+            "select count(*) from raw.fetch_log where source_id = 'flood' and outcome = 'off_site'"
+        ).fetchone()
+    summary = result["summaries"][0]
+    print(
+        f"foreign flood: {result['seconds']:.1f} s, peak {result['max_rss_mb']:.0f} MB,"
+        f" {off_site} off_site rows, {summary['outcomes']}"
+    )
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert result["seconds"] < 60 + 30, result["seconds"]
+    assert set(_pages("flood")) == {base + p for p in site.good_paths()}
+    # The first links refused are logged, one row each; the rest are counted, not logged.
+    assert off_site <= MAX_REFUSED_LOGGED, off_site
+
+
+def test_a_hostile_feed(empty_raw):
+    articles = load_articles(3)
+    site = hostile_more.FeedAttackSite(articles)
+    with serve(site) as served:
+        base = served.url.rstrip("/")
+        result = _crawl_in_child([_source("feed", base + "/feed", kind="rss")])
+
+    print(f"hostile feed: {result['seconds']:.1f} s, peak {result['max_rss_mb']:.0f} MB")
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert set(_pages("feed")) == {base + p for p in site.good_paths()}
+    assert result["summaries"][0]["complete"]

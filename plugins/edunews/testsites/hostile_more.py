@@ -328,6 +328,81 @@ class RobotsSite:
         return (head + "Crawl-delay: 99999\nDisallow: /private/\n").encode()
 
 
+class ForeignFloodSite:
+    """Good articles, then a sitemap index of 200 children of 150,000 links each to other
+    hosts (30 million in all): none is fetched, and a night must not log, or remember,
+    each one of them (rows in raw.fetch_log, and memory, grew with every link)."""
+
+    def __init__(self, articles: list[SiteArticle], children: int = 200) -> None:
+        self.articles = articles
+        self.children = children
+
+    def good_paths(self) -> list[str]:
+        return [f"/good/{a.post_id}" for a in self.articles]
+
+    def handle(self, request: Request) -> Reply:
+        host = "http://" + request.headers.get("host", "")
+        path = request.path
+        if path == "/robots.txt":
+            text = f"User-agent: *\nAllow: /\nSitemap: {host}/sitemap.xml\n"
+            return Reply(200, text.encode(), {"Content-Type": "text/plain"})
+        if path == "/sitemap.xml":
+            flood = [f"{host}/flood-{n}.xml" for n in range(self.children)]
+            return _index([f"{host}/pages.xml", *flood])
+        if path == "/pages.xml":
+            return _urlset(host + p for p in self.good_paths())
+        if path.startswith("/flood-"):
+            n = path.removeprefix("/flood-").removesuffix(".xml")
+            return _urlset(f"http://foreign{n}.example/n/{i}" for i in range(150_000))
+        if path.startswith("/good/") and path[6:].isdigit():
+            for article in self.articles:
+                if article.post_id == int(path[6:]):
+                    page = article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
+                    return Reply.html(page)
+        return Reply.not_found()
+
+
+class FeedAttackSite:
+    """An RSS feed as the attack: a DOCTYPE of nested entities and an external one, a first
+    item whose title is 9 MB, dates at the ends of the calendar (year 9999 at -12:00, year
+    1 at +14:00, which overflow on conversion to UTC), then the good articles' items."""
+
+    def __init__(self, articles: list[SiteArticle]) -> None:
+        self.articles = articles
+
+    def good_paths(self) -> list[str]:
+        return [f"/good/{a.post_id}" for a in self.articles]
+
+    def handle(self, request: Request) -> Reply:
+        host = "http://" + request.headers.get("host", "")
+        if request.path == "/feed":
+            head = LAUGHS.split("<urlset")[0]
+            dates = (
+                "Sat, 31 Dec 9999 23:59:59 -1200",
+                "Mon, 01 Jan 0001 00:00:00 +1400",
+                "9999-12-31T23:59:59-12:00",
+            )
+            items = [
+                f"<item><title>{'ข' * 3_000_000}</title><link>{host}/good/1</link></item>",
+                "<item><title>&lol9;</title><link>&xxe;</link></item>",
+            ]
+            items += [
+                f"<item><title>{escape(a.title)}</title><link>{host}/good/{a.post_id}</link>"
+                f"<pubDate>{dates[i % len(dates)]}</pubDate></item>"
+                for i, a in enumerate(self.articles)
+            ]
+            body = f"{head}<rss version='2.0'><channel>{''.join(items)}</channel></rss>"
+            return Reply(200, body.encode(), {"Content-Type": "application/rss+xml"})
+        if request.path.startswith("/good/") and request.path[6:].isdigit():
+            for article in self.articles:
+                if article.post_id == int(request.path[6:]):
+                    page = article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
+                    return Reply.html(page)
+        if request.path == "/robots.txt":
+            return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
+        return Reply.not_found()
+
+
 class ExploreTrapSite:
     """A site nobody described, explored from its home page, whose every page is a trap.
 
@@ -375,8 +450,7 @@ class ExploreTrapSite:
         calendar = self._a("/news/?" + "&".join(order), "เดือนถัดไป »")
         grow = self._a("a/", "ข่าวทั้งหมด")
         dead = "".join(
-            f'<a href="/news/view/{900_000 + i}">ข่าวกิจกรรม {i}</a>'
-            for i in range(100_000)
+            f'<a href="/news/view/{900_000 + i}">ข่าวกิจกรรม {i}</a>' for i in range(100_000)
         )
         body = f"<ul>{items}</ul><p>{calendar} {grow}</p><div class='archive'>{dead}</div>"
         return Reply.html(f"<html><body><h1>ข่าวประชาสัมพันธ์</h1>{body}</body></html>")
