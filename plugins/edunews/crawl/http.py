@@ -300,6 +300,11 @@ class HttpClient:
                 # a bomb, not HTTP): a failing robots.txt (RFC 9309), decided once per run
                 # instead of costing every page of the site the deadline again.
                 return 0, ""
+            if exc.outcome == "off_site":
+                # Redirected to a host the crawler may not ask: no robots.txt it can read,
+                # which RFC 9309 takes as none (4xx), not as a failing site (every page of
+                # a site whose robots.txt moved to another host was refused).
+                return 404, ""
             # An unreachable site is a network error, not a robots verdict: not cached.
             exc.reason = f"robots.txt: {exc.reason}"
             raise
