@@ -279,7 +279,7 @@ class HostileMoreSite:
 
 
 # robots.txt attacks: mode -> what a crawl of the site must still do.
-ROBOTS_MODES = ("huge", "many-rules", "crawl-delay")
+ROBOTS_MODES = ("huge", "many-rules", "crawl-delay", "redirect-elsewhere")
 ROBOTS_RULES = 300_000  # for "many-rules": Disallow lines, about 7.5 MB (under the body cap)
 
 
@@ -289,7 +289,9 @@ class RobotsSite:
     huge: 'Allow: /' and the sitemap, then 12 MB of comments (over the body cap): RFC 9309
     asks crawlers to read at least the first 500 KiB, so the site is crawled as allowed.
     many-rules: 300,000 Disallow lines for /private/N before 'Allow: /'. crawl-delay:
-    Crawl-delay: 99999 (the crawler caps it; pages are few).
+    Crawl-delay: 99999 (the crawler caps it; pages are few). redirect-elsewhere: robots.txt
+    redirects to another host (the crawler may not follow): no robots.txt to obey (RFC
+    9309 reads an unreachable one as missing), but asked for once, not before every page.
     """
 
     def __init__(self, articles: list[SiteArticle], mode: str) -> None:
@@ -303,6 +305,8 @@ class RobotsSite:
     def handle(self, request: Request) -> Reply:
         host = "http://" + request.headers.get("host", "")
         if request.path == "/robots.txt":
+            if self.mode == "redirect-elsewhere":
+                return Reply.redirect(FOREIGN.replace("/news/", "/robots.txt"), 301)
             return Reply(200, self._robots(host), {"Content-Type": "text/plain"})
         if request.path == "/sitemap.xml":
             return _urlset(host + p for p in [*self.good_paths(), "/private/7"])
