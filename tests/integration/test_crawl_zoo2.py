@@ -120,3 +120,14 @@ def test_a_listing_paged_by_postback_gives_the_new_ones_of_the_next_night(empty_
         truth = holder.site.truth(served.url)
     assert first.new == 9 and second.new == 5 and second.failed == 0
     assert set(landed("pb")) == set(truth)
+
+
+@pytest.mark.parametrize("shape", ["codeigniter", "postback-paging"])
+def test_long_listings_are_read_to_their_end_and_remembered_by_their_first_page(shape):
+    """120 articles: 15 pages a listing by a path offset, or 60 articles a chain."""
+    site = build(shape, 120)
+    with serve(site) as served:
+        result = probe(served.url, allow_private_network=True, client=client({"127.0.0.1"}))
+        truth = site.truth(served.url)
+    assert result.articles == len(truth) == 120
+    assert not any(url.rstrip("/").rsplit("/", 1)[-1].isdigit() for url in result.listings)

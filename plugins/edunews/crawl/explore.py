@@ -141,7 +141,8 @@ class Explorer:
             if root is not None:
                 if self.listing_full(root):
                     continue
-                self.listing_reads[root] = self.listing_reads.get(root, 0) + 1
+                if url not in self.chain:  # a chain's steps are articles, not its pages
+                    self.listing_reads[root] = self.listing_reads.get(root, 0) + 1
                 self.read += 1
             else:
                 if self.explored >= self.max_pages:
@@ -442,7 +443,8 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         root = explorer.paging_of.get(url)
         if root is None or explorer.listing_full(root):
             continue
-        explorer.listing_reads[root] = explorer.listing_reads.get(root, 0) + 1
+        if url not in explorer.chain:
+            explorer.listing_reads[root] = explorer.listing_reads.get(root, 0) + 1
         explorer.read += 1
         resp = explorer.fetch(url, "listing page")
         if resp is not None:

@@ -205,8 +205,23 @@ def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:
         return True
     if numbered and _one_number_apart(url, page_url):
         return True  # ?cid=9&p=2, ?pg=3, ?hal=2: a paging key of the site's own naming
+    if numbered and _path_number_apart(url, page_url):
+        return True  # /news/index/4, /news/index/8: CodeIgniter's offset in the path
     # Blogger and friends: "Older posts" pointing at a search with updated-max.
     return bool(_PAGE_TEXT.match(text) and marked)
+
+
+def _path_number_apart(url: str, page_url: str) -> bool:
+    """The same address but for its last path segment, a number (or one numeric segment
+    added): /news/index -> /news/index/4 -> /news/index/8."""
+    a, b = urlsplit(url), urlsplit(page_url)
+    if (a.netloc.lower(), a.query) != (b.netloc.lower(), b.query):
+        return False
+    sa, sb = a.path.rstrip("/").split("/"), b.path.rstrip("/").split("/")
+    if len(sa) == len(sb):
+        return sa[:-1] == sb[:-1] and sa[-1].isdigit() and sb[-1].isdigit()
+    longer, shorter = (sa, sb) if len(sa) > len(sb) else (sb, sa)
+    return len(longer) == len(shorter) + 1 and longer[:-1] == shorter and longer[-1].isdigit()
 
 
 def _one_number_apart(url: str, page_url: str) -> bool:

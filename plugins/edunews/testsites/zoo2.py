@@ -1026,6 +1026,40 @@ class DirectoryIndex(SubFolders):
         )
 
 
+# 14. CodeIgniter: the offset in the path ----------------------------------------------------
+
+
+class CodeIgniter(Cards):
+    """CodeIgniter's default pagination: the offset as the last path segment
+    (/news/index/4, /news/index/8), articles at /news/view/N; the pager's links are
+    absolute addresses."""
+
+    _SEG = {SECTIONS[0]: "news", SECTIONS[1]: "activity"}
+
+    def article_path(self, article: SiteArticle, section: str) -> str:
+        return f"/{self._SEG[section]}/view/{article.post_id}"
+
+    def listing(self, section: str, number: int) -> str:
+        offset = f"/{(number - 1) * PER_PAGE}" if number > 1 else ""
+        return f"/{self._SEG[section]}/index{offset}"
+
+    def listing_page(self, section: str, number: int) -> str:
+        cards = "".join(self.card(a) for a in self.chunk(section, number))
+        last = self.page_count(section)
+        links = "".join(
+            f'<li><a href="{escape(self.listing(section, n))}">{n}</a></li>'
+            if n != number
+            else f'<li class="active"><strong>{n}</strong></li>'
+            for n in range(1, last + 1)
+        )
+        if number < last:
+            links += f'<li><a href="{escape(self.listing(section, number + 1))}">&gt;</a></li>'
+        return self.frame(
+            section,
+            f'<h3>{section}</h3><div class="row">{cards}</div><ul class="pagination">{links}</ul>',
+        )
+
+
 ZOO2: dict[str, type[Office]] = {
     "maxsite": Maxsite,
     "aspnet": AspNet,
@@ -1040,6 +1074,7 @@ ZOO2: dict[str, type[Office]] = {
     "postback-paging": PostbackPaging,
     "onload-redirect": OnloadRedirect,
     "directory-index": DirectoryIndex,
+    "codeigniter": CodeIgniter,
 }
 
 
