@@ -98,6 +98,8 @@ class Explorer:
     doubtful: set[str] = field(default_factory=set)  # article-shaped, to be read first
     # Articles read for their links to older ones: listings paged only by a script.
     chain: set[str] = field(default_factory=set)
+    # Places of article links on article pages: boxes of latest news, shown on every page.
+    boxes: set[str] = field(default_factory=set)
 
     @property
     def host(self) -> str:
@@ -187,6 +189,7 @@ class Explorer:
             if check.article:
                 self.learned.learn_shape(url)
                 self.verified.add(url)
+                self.learn_boxes(page)
                 self.learned.samples.append((url, check.title, check.published))
                 yield from self.emit(url)
                 # Pages read before the shape was known may be listings of it.
@@ -229,12 +232,17 @@ class Explorer:
         new = [u for u in articles if u not in self.found and not self.ctx.is_known(u)]
         for url in articles:
             yield from self.emit(url)
+        if self.learned.is_article_url(page.url):
+            self.learn_boxes(page)
+        # What a listing lists: the links outside the boxes every page shows (a latest-news
+        # column without a class made every page with it a listing, read every night).
+        listed = [u for u in articles if page.places.get(u, set()) - self.boxes]
         if page.url in self.chain:
             self.follow_chain(page, new)
             return
         # An article's "latest news" box is no listing: reading it again next night would
         # show the same old links for ever.
-        if len(articles) < LISTING_MIN_LINKS or self.learned.is_article_url(page.url):
+        if len(listed) < LISTING_MIN_LINKS or self.learned.is_article_url(page.url):
             return
         root = self.paging_of.get(page.url, page.url)
         if root == page.url and root not in self.listing_roots:
@@ -256,6 +264,11 @@ class Explorer:
             # listed one is the oldest the page does not say: each new one is read.
             for url in new:
                 self.chain_to(url, root)
+
+    def learn_boxes(self, page: PageLinks) -> None:
+        for url, _ in page.links:
+            if url != page.url and self.learned.is_article_url(url):
+                self.boxes |= page.places.get(url, set())
 
     def chain_to(self, url: str, root: str) -> None:
         if url in self.chain or url in self.pages:

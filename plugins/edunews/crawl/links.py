@@ -83,6 +83,27 @@ class PageLinks:
     steps: list[str] = field(default_factory=list)  # links named like a pager's steps
     # A web server's listing of a folder ("Index of /"): its sub-folders are the site's parts.
     folder_index: bool = False
+    # Where on the page each link sits: its containers' names, ids and classes (digits
+    # dropped), so a box repeated on every page (the latest news) is known by its place.
+    places: dict[str, set[str]] = field(default_factory=dict)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def place_of(tag: Tag) -> str:
+    """The chain of a tag's containers, e.g. 'body>div#right>table>tr>td'."""
+    parts = []
+    for node in tag.parents:
+        if not isinstance(node, Tag) or node.name in ("html", "[document]"):
+            break
+        label = node.name
+        if node.get("id"):
+            label += "#" + str(node["id"])
+        if node.get("class"):
+            label += "." + ".".join(node["class"])
+        parts.append(_DIGITS.sub("", label))
+    return ">".join(reversed(parts))
 
 
 def is_step_text(text: str) -> bool:
@@ -115,6 +136,7 @@ def read_links(
     paging_base = page_url
     script_paging = False
     steps: list[str] = []
+    places: dict[str, set[str]] = {}
     base = soup.find("base", href=True)
     if base:
         page_url = absolute(page_url, base["href"]) or page_url
@@ -137,6 +159,7 @@ def read_links(
             text = _anchor_text(tag)
             if is_step_text(text):
                 steps.append(url)
+            places.setdefault(url, set()).add(place_of(tag))
             links.append((url, text))
             if _in_menu(tag):
                 in_menus.add(url)
@@ -188,6 +211,7 @@ def read_links(
         script_paging,
         list(dict.fromkeys(steps)),
         title.lower().startswith(("index of /", "directory listing for /")),
+        places,
     )
 
 
