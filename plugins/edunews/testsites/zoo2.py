@@ -1060,6 +1060,25 @@ class CodeIgniter(Cards):
         )
 
 
+# 15. Two-digit Buddhist years --------------------------------------------------------------
+
+
+class ShortYears(SubFolders):
+    """Dates as the office's clerk types them: 12/05/67 (day, month, Buddhist year in two
+    digits), the article's only date."""
+
+    charset = "utf-8"
+
+    def article_page(self, article: SiteArticle) -> str:
+        day = article.published
+        main = (
+            f'<h3 class="head">{escape(article.title)}</h3>'
+            f"<div class='date'>ลงวันที่ {day:%d/%m}/{(day.year + 543) % 100:02d}</div>"
+            f"{self.body(article)}<p><a href='index.php'>&lt;&lt; กลับ</a></p>"
+        )
+        return self.frame(article.title, main)
+
+
 ZOO2: dict[str, type[Office]] = {
     "maxsite": Maxsite,
     "aspnet": AspNet,
@@ -1075,6 +1094,7 @@ ZOO2: dict[str, type[Office]] = {
     "onload-redirect": OnloadRedirect,
     "directory-index": DirectoryIndex,
     "codeigniter": CodeIgniter,
+    "short-years": ShortYears,
 }
 
 
