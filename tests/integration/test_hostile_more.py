@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from contextlib import ExitStack
 
 import pytest
 
@@ -235,3 +236,14 @@ def test_a_hostile_feed(empty_raw):
     assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
     assert set(_pages("feed")) == {base + p for p in site.good_paths()}
     assert result["summaries"][0]["complete"]
+
+
+def test_dense_sitemaps_side_by_side(empty_raw):
+    with ExitStack() as stack:
+        served = [stack.enter_context(serve(hostile_more.DenseSitemapSite())) for _ in range(6)]
+        sources = [_source(f"dense-{i}", s.url, minutes=0.4) for i, s in enumerate(served)]
+        result = _crawl_in_child(sources)
+
+    print(f"dense sitemaps x6: {result['seconds']:.1f} s, peak {result['max_rss_mb']:.0f} MB")
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert all(s["stopped"] for s in result["summaries"])  # the budget ended each run

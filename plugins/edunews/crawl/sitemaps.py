@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.http import FetchError
 from edunews.crawl.published import parse_datetime
-from edunews.crawl.xml import child_text, children, local_name, parse_xml
+from edunews.crawl.xml import XmlStream, child_text, local_name
 
 MAX_SITEMAPS = 200  # per source and run: sitemap indexes can be large and nested
 WELL_KNOWN = ("wp-sitemap.xml", "sitemap.xml", "sitemap_index.xml")
@@ -78,11 +78,11 @@ def walk(
             is_sitemap = True
             continue
         try:
-            root = parse_xml(resp.body) if resp.status == 200 else None
+            doc = XmlStream(resp.body) if resp.status == 200 else None
         except FetchError as exc:  # a .xml.gz that inflates past the cap: too_large
             yield ListingFailure(current, exc)
             continue
-        kind = local_name(root) if root is not None else ""
+        kind = doc.root_name if doc is not None else ""
         if kind not in ("sitemapindex", "urlset"):
             if not quiet:
                 yield ListingFailure(
@@ -92,17 +92,22 @@ def walk(
         quiet = False  # a real sitemap: from here on problems are worth reporting
         is_sitemap = True
         if kind == "sitemapindex":
-            for child in children(root, "sitemap"):
+            for child in doc.children():
+                if local_name(child) != "sitemap":
+                    continue
                 loc = child_text(child, "loc")
                 if loc and not _NOT_ARTICLES.search(loc) and _changed(ctx, child):
                     pending.append(urljoin(resp.url, loc))
             continue
-        for entry in children(root, "url"):
-            loc = child_text(entry, "loc")
+        base = resp.url
+        del resp  # the stream holds the body it reads: not twice
+        for entry in doc.children():  # streamed: no tree of the whole sitemap is ever held
+            if local_name(entry) != "url":
+                continue
+            loc, lastmod = child_text(entry, "loc"), _lastmod(entry)
             if not loc:
                 continue
-            loc = urljoin(resp.url, loc)
-            lastmod = _lastmod(entry)
+            loc = urljoin(base, loc)
             if ctx.since and ctx.is_known(loc) and (lastmod is None or lastmod <= ctx.since):
                 continue
             yield Found(loc, lastmod=lastmod)

@@ -366,6 +366,23 @@ class ForeignFloodSite:
         return Reply.not_found()
 
 
+class DenseSitemapSite:
+    """A sitemap of 340,000 short URLs (9 MB, under the body cap) whose pages are slow and
+    missing: the crawler must not hold the sitemap's parsed tree (about 160 MB) while it
+    asks for them, or a few such sources side by side pass any memory cap."""
+
+    def __init__(self, urls: int = 340_000, page_delay: float = 0.5) -> None:
+        self.urls = urls
+        self.page_delay = page_delay
+
+    def handle(self, request: Request) -> Reply:
+        if request.path == "/robots.txt":
+            return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
+        if request.path == "/sitemap.xml":
+            return _urlset(f"/{i}" for i in range(self.urls))
+        return Reply(404, b"", {"Content-Type": "text/html"}, delay=self.page_delay)
+
+
 class FeedAttackSite:
     """An RSS feed as the attack: a DOCTYPE of nested entities and an external one, a first
     item whose title is 9 MB, dates at the ends of the calendar (year 9999 at -12:00, year
