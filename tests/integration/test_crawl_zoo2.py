@@ -125,9 +125,10 @@ def test_a_listing_paged_by_postback_gives_the_new_ones_of_the_next_night(empty_
     assert set(landed("pb")) == set(truth)
 
 
-@pytest.mark.parametrize("shape", ["codeigniter", "postback-paging"])
+@pytest.mark.parametrize("shape", ["codeigniter", "postback-paging", "related-box"])
 def test_long_listings_are_read_to_their_end_and_remembered_by_their_first_page(shape):
-    """120 articles: 15 pages a listing by a path offset, or 60 articles a chain."""
+    """120 articles: 15 pages a listing by a path offset, 60 articles a chain, or listings
+    whose rows each article repeats as its related news."""
     site = build(shape, 120)
     with serve(site) as served:
         result = probe(served.url, allow_private_network=True, client=client({"127.0.0.1"}))

@@ -98,7 +98,9 @@ class Explorer:
     doubtful: set[str] = field(default_factory=set)  # article-shaped, to be read first
     # Articles read for their links to older ones: listings paged only by a script.
     chain: set[str] = field(default_factory=set)
-    # Places of article links on article pages: boxes of latest news, shown on every page.
+    # A box of latest news shown on every page: the same article links at the same place
+    # of two pages. {(place, its links): pages showing them}
+    shown: dict[tuple[str, frozenset[str]], set[str]] = field(default_factory=dict)
     boxes: set[str] = field(default_factory=set)
 
     @property
@@ -189,7 +191,6 @@ class Explorer:
             if check.article:
                 self.learned.learn_shape(url)
                 self.verified.add(url)
-                self.learn_boxes(page)
                 self.learned.samples.append((url, check.title, check.published))
                 yield from self.emit(url)
                 # Pages read before the shape was known may be listings of it.
@@ -232,8 +233,7 @@ class Explorer:
         new = [u for u in articles if u not in self.found and not self.ctx.is_known(u)]
         for url in articles:
             yield from self.emit(url)
-        if self.learned.is_article_url(page.url):
-            self.learn_boxes(page)
+        self.learn_boxes(page, articles)
         # What a listing lists: the links outside the boxes every page shows (a latest-news
         # column without a class made every page with it a listing, read every night).
         listed = [u for u in articles if page.places.get(u, set()) - self.boxes]
@@ -265,10 +265,20 @@ class Explorer:
             for url in new:
                 self.chain_to(url, root)
 
-    def learn_boxes(self, page: PageLinks) -> None:
-        for url, _ in page.links:
-            if url != page.url and self.learned.is_article_url(url):
-                self.boxes |= page.places.get(url, set())
+    def learn_boxes(self, page: PageLinks, articles: list[str]) -> None:
+        """Places showing the very same article links on two pages are boxes. A related-
+        news box or a listing shows other links on each page: neither is one."""
+        at: dict[str, set[str]] = {}
+        for url in articles:
+            for place in page.places.get(url, ()):
+                at.setdefault(place, set()).add(url)
+        for place, urls in at.items():
+            if len(urls) < LISTING_MIN_LINKS:
+                continue
+            pages = self.shown.setdefault((place, frozenset(urls)), set())
+            pages.add(page.url)
+            if len(pages) >= 2:
+                self.boxes.add(place)
 
     def chain_to(self, url: str, root: str) -> None:
         if url in self.chain or url in self.pages:

@@ -1079,6 +1079,27 @@ class ShortYears(SubFolders):
         return self.frame(article.title, main)
 
 
+# 16. Related news in the listing's own markup ----------------------------------------------
+
+
+class RelatedBox(SubFolders):
+    """Each article ends with "ข่าวอื่นในหมวดเดียวกัน": the newest of its section in the
+    very rows and table the listing uses, at the same place of the page."""
+
+    charset = "utf-8"
+
+    def article_page(self, article: SiteArticle) -> str:
+        section = self.section_of[article.post_id]
+        others = [a for a in self.sections[section] if a is not article][:5]
+        rows = "".join(
+            f'<tr><td>&#8226;</td><td><a href="show.php?nid={a.post_id}">{escape(a.title)}</a>'
+            f"</td><td>{short_date(a.published)}</td></tr>"
+            for a in others
+        )
+        related = f"<h3>ข่าวอื่นในหมวดเดียวกัน</h3><table>{rows}</table>"
+        return super().article_page(article).replace("<p><a href='index.php'>", related + "<p>")
+
+
 ZOO2: dict[str, type[Office]] = {
     "maxsite": Maxsite,
     "aspnet": AspNet,
@@ -1095,6 +1116,7 @@ ZOO2: dict[str, type[Office]] = {
     "directory-index": DirectoryIndex,
     "codeigniter": CodeIgniter,
     "short-years": ShortYears,
+    "related-box": RelatedBox,
 }
 
 
