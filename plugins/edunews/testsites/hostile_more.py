@@ -11,8 +11,12 @@ JSON-LD, bidi overrides and zero-width characters, canonical links protocol-rela
 uppercase with a fragment), with good articles between them.
 
 `RobotsSite` is a well-behaved site whose robots.txt is the attack: over the body cap,
-hundreds of thousands of rules, an absurd Crawl-delay. `FeedAttackSite` serves an RSS
-feed with a 9 MB title and entity tricks.
+hundreds of thousands of rules, an absurd Crawl-delay, a redirect to another host.
+`FeedAttackSite` serves an RSS feed with an entity bomb, XXE, a 9 MB title and dates at
+the ends of the calendar. `ForeignFloodSite` lists 30 million links to other hosts;
+`DenseSitemapSite` a 9 MB sitemap of 340,000 URLs (several side by side test memory);
+`ExploreTrapSite` is explored from its home page: session ids in every link, an endless
+calendar, a path growing each hop, 100,000 dead links of the article shape.
 
 Every path is in EXPECTED with the fetch_log outcome the crawler must give it.
 """
