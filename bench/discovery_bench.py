@@ -1,4 +1,4 @@
-"""Discovery on the zoo of site shapes: recall and precision per shape, requests per article.
+"""Discovery on the zoos of site shapes: recall and precision per shape, requests per article.
 
     .venv/bin/python bench/discovery_bench.py [--articles 14]
 
@@ -23,8 +23,11 @@ from edunews.crawl import auto  # noqa: E402
 from edunews.crawl.discovery import Context, Found, ListingFailure  # noqa: E402
 from edunews.crawl.http import HttpClient  # noqa: E402
 from edunews.crawl.learned import Learned  # noqa: E402
-from edunews.testsites import serve  # noqa: E402
-from edunews.testsites.zoo import ZOO, build  # noqa: E402
+from edunews.testsites import serve, zoo, zoo2  # noqa: E402
+
+# Both zoos: the shapes exploring was built on (zoo) and those written later to red-team it
+# (zoo2), each name with the function that builds it.
+SHAPES = {**{n: zoo.build for n in zoo.ZOO}, **{n: zoo2.build for n in zoo2.ZOO2}}
 
 
 def night(url: str, learned: Learned, since=None, known=frozenset()):
@@ -48,7 +51,7 @@ def main() -> int:
         f"{'shape':26} {'recall':>7} {'precision':>9} {'requests':>8} {'req/article':>11}"
         f" {'night 2 req':>11} {'ms':>6}  way / failure"
     )
-    for name in ZOO:
+    for name, build in SHAPES.items():
         site = build(name, args.articles)
         with serve(site) as served:
             truth = site.truth(served.url)
