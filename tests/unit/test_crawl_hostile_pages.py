@@ -554,3 +554,19 @@ def test_flattening_never_turns_text_into_markup():
     assert soup.find("h1") is None and soup.find("b") is None  # a dropped script's text is gone
     assert soup.get_text().endswith("ข่าว <b> จริง")  # and escaped text stays text
     assert len(soup.find_all("div")) <= MAX_DEPTH + HEADROOM
+
+
+def test_tis620_after_megabytes_of_ascii_is_still_tis620():
+    """The charset is told by the page's non-ASCII bytes wherever they are: 1.6 MB of inline
+    script first (and the meta tag, if any, after it) left detection looking at ASCII only,
+    and the Thai text after it became mojibake."""
+    from edunews.crawl.encoding import decode_body
+
+    article = load_articles(1)[0]
+    page = (
+        "<html><head><script>var s = " + "{'k': 1}, " * 160_000 + ";</script>"
+        f"<title>{article.title}</title></head><body><p>{article.body_text}</p></body></html>"
+    )
+    text, charset = decode_body(page.encode("cp874", "xmlcharrefreplace"), "text/html")
+    assert charset == "cp874"
+    assert article.title in text

@@ -139,9 +139,11 @@ def detect_charset(body: bytes) -> str:
 
 
 def _looks_thai_legacy(body: bytes, minimum: int = 20) -> bool:
-    # Thai letters in TIS-620 are 0xA1-0xFB; a page of Thai text is full of them.
-    sample = body[:20_000]
-    high = len(sample.translate(None, _ASCII))
+    # Thai letters in TIS-620 are 0xA1-0xFB; a page of Thai text is full of them. The
+    # sample is the page's non-ASCII bytes wherever they are: the first bytes may be all
+    # ASCII (megabytes of inline script in <head>, where the meta tag is not seen either).
+    sample = body.translate(None, _ASCII)[:20_000]
+    high = len(sample)
     thai = len(sample.translate(None, _NOT_THAI))
     return high >= minimum and thai / high > 0.95
 

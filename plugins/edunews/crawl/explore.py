@@ -29,6 +29,7 @@ from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response, Validators
 from edunews.crawl.learned import Learned, learned_of
 from edunews.crawl.links import PageLinks, last_page, read_links
+from edunews.crawl.shallow import without_bulk
 from edunews.crawl.shape import Shape
 from edunews.crawl.verdict import NO_DATE, READ_MORE, TITLE_LIKE, verdict
 
@@ -74,6 +75,16 @@ _SKIP = re.compile(
 
 
 # The walk ----------------------------------------------------------------------------------
+
+
+def explorable_html(resp: Response) -> str:
+    """The page's text for reading its links, at most MAX_EXPLORE_HTML characters; an
+    oversized page loses its scripts' and styles' contents first (1.6 MB of inline script in
+    <head> left a home page without a link, and the site "without news")."""
+    html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+    if len(html) > MAX_EXPLORE_HTML:
+        html = without_bulk(html)
+    return html[:MAX_EXPLORE_HTML]
 
 
 @dataclass
@@ -179,8 +190,7 @@ class Explorer:
         return resp
 
     def visit(self, url: str, resp: Response) -> Iterator[Found | ListingFailure]:
-        html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-        html = html[:MAX_EXPLORE_HTML]
+        html = explorable_html(resp)
         soup = BeautifulSoup(html, "lxml")
         page = read_links(soup, resp.url, self.absolute)
         self.pages[url] = page
@@ -450,8 +460,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         explorer.read += 1
         explorer.paging_of[root] = root
         explorer.queued.add(root)
-        html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-        soup = BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml")
+        soup = BeautifulSoup(explorable_html(resp), "lxml")
         page = read_links(soup, resp.url, explorer.absolute)
         explorer.pages[root] = page
         shaped = {u for u, _ in page.links if explorer.learned.is_article_url(u)}
@@ -471,8 +480,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         explorer.read += 1
         resp = explorer.fetch(url, "listing page")
         if resp is not None:
-            html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
-            soup = BeautifulSoup(html[:MAX_EXPLORE_HTML], "lxml")
+            soup = BeautifulSoup(explorable_html(resp), "lxml")
             page = read_links(soup, resp.url, explorer.absolute)
             explorer.pages[url] = page
             yield from explorer.harvest(page)
