@@ -10,15 +10,13 @@ budget, memory stays under 600 MB, and the victim keeps its articles.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from contextlib import ExitStack
 
 import pytest
 
 from edunews.sources import Source
 from edunews.testsites import faulty, hostile_http, hostile_pages, load_articles, serve
+from edunews.testsites.childcrawl import crawl_in_child
 from edunews.testsites.news import NewsSite
 from edunews.warehouse import connect
 
@@ -26,33 +24,6 @@ pytestmark = pytest.mark.integration
 
 BUDGET_MINUTES = 3.0  # every source's; the farm needs well under a minute
 MEMORY_CAP_MB = 600  # issue 10: the crawler under the whole farm
-
-# The crawl, in a child process: the sources as JSON on stdin, summaries, wall time and the
-# process's own peak RSS as JSON on stdout. Clients are short-fused (a 2 s deadline, fast
-# retries, no per-host pause) so the farm's trickles and 5xx cost seconds, not minutes.
-_CHILD = """
-import json, resource, sys, time
-from concurrent.futures import ThreadPoolExecutor
-from edunews.crawl.http import HttpClient
-from edunews.crawl.run import crawl_source
-from edunews.sources import Source
-
-def crawl(data):
-    source = Source.from_dict(data)
-    client = HttpClient(allowed_hosts=source.hosts, allow_private_network=True, interval=0.0,
-                        backoff=0.01, read_timeout=2.0, deadline=2.0)
-    return crawl_source(source, client=client).as_dict()
-
-sources = json.load(sys.stdin)
-started = time.monotonic()
-with ThreadPoolExecutor(len(sources)) as pool:
-    summaries = list(pool.map(crawl, sources))
-print(json.dumps({
-    "summaries": summaries,
-    "seconds": time.monotonic() - started,
-    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-}))
-"""
 
 
 def _source(source_id: str, kind: str, url: str, **settings) -> dict:
@@ -67,16 +38,7 @@ def _source(source_id: str, kind: str, url: str, **settings) -> dict:
 
 
 def _crawl_in_child(sources: list[dict]) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=json.dumps(sources),
-        capture_output=True,
-        text=True,
-        timeout=BUDGET_MINUTES * 60 + 120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return crawl_in_child(sources, timeout=BUDGET_MINUTES * 60 + 120)
 
 
 def _latest_outcomes(source_id: str) -> dict[str, str]:

@@ -12,9 +12,6 @@ verdict, every good page lands, the run ends by itself within its budget, under 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from contextlib import ExitStack
 
 import pytest
@@ -24,43 +21,13 @@ from edunews.crawl.run import MAX_REFUSED_LOGGED
 from edunews.sources import Source
 from edunews.sources.registry import DEFAULT_MAX_ARTICLES
 from edunews.testsites import hostile_more, load_articles, serve
+from edunews.testsites.childcrawl import crawl_in_child
 from edunews.warehouse import connect
 
 pytestmark = pytest.mark.integration
 
 BUDGET_MINUTES = 3.0
 MEMORY_CAP_MB = 600
-
-# As test_hostile_farm's child: short-fused clients, summaries, wall time and peak RSS out.
-_CHILD = """
-import json, resource, sys, time
-from concurrent.futures import ThreadPoolExecutor
-from edunews.crawl.http import HttpClient
-from edunews.crawl.run import crawl_source
-from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
-from edunews.crawl.run import MAX_REFUSED_LOGGED
-from edunews.sources import Source
-from edunews.sources.registry import DEFAULT_MAX_ARTICLES
-
-def crawl(data):
-    source = Source.from_dict(data)
-    client = HttpClient(allowed_hosts=source.hosts, allow_private_network=True, interval=0.0,
-                        backoff=0.01, read_timeout=2.0, deadline=2.0)
-    started = time.monotonic()
-    summary = crawl_source(source, client=client).as_dict()
-    summary["seconds"] = time.monotonic() - started
-    return summary
-
-sources = json.load(sys.stdin)
-started = time.monotonic()
-with ThreadPoolExecutor(len(sources)) as pool:
-    summaries = list(pool.map(crawl, sources))
-print(json.dumps({
-    "summaries": summaries,
-    "seconds": time.monotonic() - started,
-    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-}))
-"""
 
 
 def _source(
@@ -77,16 +44,7 @@ def _source(
 
 
 def _crawl_in_child(sources: list[dict]) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=json.dumps(sources),
-        capture_output=True,
-        text=True,
-        timeout=BUDGET_MINUTES * 60 + 120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return crawl_in_child(sources, timeout=BUDGET_MINUTES * 60 + 120)
 
 
 def _latest_outcomes(source_id: str) -> dict[str, str]:
