@@ -34,7 +34,15 @@ def soup_text(soup: Tag) -> str:
     return storable("\n".join(line for line in lines if line))
 
 
-def _text_with_breaks(root: Tag) -> str:
+def text_without(root: Tag, skip: Callable[[Tag], bool]) -> str:
+    """`soup_text` of `root` leaving out the elements `skip` picks, without copying or
+    changing the soup (other readers still look at the whole page after this one)."""
+    text = _text_with_breaks(root, skip)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return storable("\n".join(line for line in lines if line))
+
+
+def _text_with_breaks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> str:
     """`root.get_text()` with a line break after every block element, in one walk.
 
     (Inserting the breaks into the soup, `tag.insert_after("\\n")`, looks the tag up in
@@ -47,7 +55,10 @@ def _text_with_breaks(root: Tag) -> str:
         if node is None:  # the end of a block element
             out.append("\n")
         elif isinstance(node, Tag):
-            if node.name in _BLOCKS:
+            if skip is not None and skip(node):
+                continue
+            if node.name in _BLOCKS:  # a break before and after: "date<div>text" is 2 lines
+                out.append("\n")
                 stack.append(None)
             stack.extend(reversed(node.contents))
         elif type(node) in _TEXT_TYPES:  # what get_text() reads: no comments, no doctype
