@@ -12,6 +12,7 @@ from edunews.testsites.plain import FeedSite, SitemapSite
 from edunews.testsites.server import Site
 from edunews.testsites.wordpress import WordPressSite, YearlyInstalls
 from edunews.testsites.zoo import ZOO, ZooSite
+from edunews.testsites.zoo2 import ZOO2
 
 
 def _zoo(name: str, articles) -> Site:
@@ -38,9 +39,10 @@ KINDS: dict[str, Callable[[list], Site]] = {
     "joomla": JoomlaSite,
     "faulty": FaultySite,
 }
-# The zoo's shapes of office sites nobody described (`zoo-joomla15`, `zoo-splash` ...), to
-# try `edunews crawl --url` and `edunews sources probe` on by hand.
+# The zoos' shapes of office sites nobody described (`zoo-joomla15`, `zoo2-maxsite` ...),
+# to try `edunews crawl --url` and `edunews sources probe` on by hand.
 KINDS.update({f"zoo-{name}": functools.partial(_zoo, name) for name in ZOO})
+KINDS.update({f"zoo2-{name}": shape for name, shape in ZOO2.items()})
 
 # How a registry entry for each kind looks (start paths relative to the site's root).
 REGISTRY = {
