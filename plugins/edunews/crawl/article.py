@@ -47,6 +47,7 @@ _INNER_FURNITURE = re.compile(
 # article's; a page with less such text than MIN_BLOCK_CHARS is left to trafilatura.
 BLOCK_SHARE = 0.5
 CLIMB_SHARE = 0.25
+PARAGRAPH_CHARS = 120  # a text run this long outside links is prose, no menu or news list
 MIN_BLOCK_CHARS = 200
 # Elements main_block descends into: layout boxes, not paragraphs or inline text.
 _CONTAINERS = frozenset(
@@ -253,6 +254,7 @@ class _TextCounts:
     def __init__(self, root: Tag) -> None:
         self._content: dict[int, int] = {}
         self._links: dict[int, int] = {}
+        self._longest: dict[int, int] = {}  # the longest text outside links under it
         self._furniture: set[int] = set()
         order: list[Tag] = []
         stack: list[tuple[Tag, bool]] = [(root, False)]
@@ -265,17 +267,24 @@ class _TextCounts:
                     if child.name not in _SKIPPED:
                         stack.append((child, in_link))
                 elif type(child) in _TEXT_NODES:
+                    size = len(child.strip())
                     counts = self._links if in_link else self._content
-                    counts[id(tag)] = counts.get(id(tag), 0) + len(child.strip())
+                    counts[id(tag)] = counts.get(id(tag), 0) + size
+                    if not in_link:
+                        self._longest[id(tag)] = max(self._longest.get(id(tag), 0), size)
         for tag in reversed(order):  # children before their parents: each one complete
-            if tag is not root and self._is_furniture(tag):
-                self._furniture.add(id(tag))
-                continue
             parent = tag.parent
             if tag is root or parent is None:
                 continue
-            for counts in (self._content, self._links):
-                counts[id(parent)] = counts.get(id(parent), 0) + counts.get(id(tag), 0)
+            key, up = id(tag), id(parent)
+            # Links stay links however deep they sit: a table of related news is a box of
+            # links although each of its rows is one already.
+            self._links[up] = self._links.get(up, 0) + self._links.get(key, 0)
+            if self._is_furniture(tag):
+                self._furniture.add(key)
+                continue
+            self._content[up] = self._content.get(up, 0) + self._content.get(key, 0)
+            self._longest[up] = max(self._longest.get(up, 0), self._longest.get(key, 0))
 
     def content(self, tag: Tag) -> int:
         return self._content.get(id(tag), 0)
@@ -285,12 +294,12 @@ class _TextCounts:
 
     def _is_furniture(self, tag: Tag) -> bool:
         """Named furniture, or a box whose text is mostly links (menus, news lists with
-        their dates, calendars): a paragraph with a link says more than its link. The
-        article's own cell is not one for a related-news box inside it."""
+        their dates, calendars) and no paragraph: the article's own cell is not one for
+        the related-news box inside it."""
         if _BLOCK_FURNITURE.search(_label(tag)):
             return True
-        if tag.name not in _LINK_BOXES:
-            return False
+        if tag.name not in _LINK_BOXES or self._longest.get(id(tag), 0) >= PARAGRAPH_CHARS:
+            return False  # holds a paragraph: the article's box, with related links or not
         inside = self._links.get(id(tag), 0)
         return inside > 0 and inside >= self._content.get(id(tag), 0)
 
