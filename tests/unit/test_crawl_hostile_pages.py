@@ -13,7 +13,7 @@ from html import escape
 
 import pytest
 
-from edunews.crawl.storable import storable, storable_page
+from edunews.crawl.storable import storable, storable_record
 from edunews.testsites.articles import load_articles
 
 ARTICLES = load_articles(6)
@@ -55,13 +55,13 @@ class _Page:
     http_status: int
 
 
-def test_storable_page_mends_every_text_field():
+def test_storable_record_mends_every_text_field():
     page = _Page("http://a.test/1", "หัว\x00ข้อ", "เนื้อ\ud800หา", "<p>\x00</p>", None, 200)
-    clean = storable_page(page)
+    clean = storable_record(page)
     assert (clean.title, clean.body_text, clean.html) == ("หัวข้อ", "เนื้อ\ufffdหา", "<p></p>")
     assert clean.canonical_url is None and clean.http_status == 200
     fine = _Page("http://a.test/1", "หัวข้อ", THAI, "<p>x</p>", "http://a.test/1", 200)
-    assert storable_page(fine) is fine
+    assert storable_record(fine) is fine
 
 
 def test_storable_is_fast_on_a_megabyte_page():

@@ -51,6 +51,3 @@ def storable_record(record: T) -> T:
             if clean is not value:
                 changes[field.name] = clean
     return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]
-
-
-storable_page = storable_record  # the name issue 10 asks for: a FetchedPage's fields
