@@ -242,14 +242,14 @@ class HttpClient:
                     if attempt > 1:
                         exc.reason += f" (after {attempt} attempts)"
                     raise
-                self._sleep_before_retry(url, attempt, None)
+                self._sleep_before_retry(url, attempt, None, None)
                 continue
             if resp.status in RETRY_STATUSES:
                 if attempt > self.retries:
                     raise FetchError(
                         "http_error", f"HTTP {resp.status} after {attempt} attempts", resp.status
                     )
-                self._sleep_before_retry(url, attempt, resp.headers.get("Retry-After"))
+                self._sleep_before_retry(url, attempt, resp.headers.get("Retry-After"), resp.status)
                 continue
             resp.elapsed_ms = int((time.monotonic() - started) * 1000)
             resp.attempts = attempt
@@ -258,13 +258,16 @@ class HttpClient:
     def host_key(self, url: str) -> str:
         return urlsplit(url).netloc.lower()
 
-    def _sleep_before_retry(self, url: str, attempt: int, retry_after: str | None) -> None:
+    def _sleep_before_retry(
+        self, url: str, attempt: int, retry_after: str | None, status: int | None
+    ) -> None:
         wait = self.backoff * 2 ** (attempt - 1)
         asked = _retry_after_seconds(retry_after)
         if asked is not None:
             if asked > self.max_retry_after:
+                # The status the server gave (a 503 for maintenance is no 429 rate limit).
                 raise FetchError(
-                    "http_error", f"server asks to retry after {asked:.0f} s: given up", 429
+                    "http_error", f"server asks to retry after {asked:.0f} s: given up", status
                 )
             wait = max(wait, asked)
             self.limiter.push_back(self.host_key(url), asked)
@@ -291,7 +294,9 @@ class HttpClient:
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, str]:
         try:
-            resp = self._get_following_redirects(robots_url, {}, truncate_at=MAX_ROBOTS_BYTES)
+            resp = self._get_following_redirects(
+                robots_url, {}, truncate_at=MAX_ROBOTS_BYTES, for_robots=True
+            )
         except FetchError as exc:
             if exc.outcome in ("too_large", "parse_error") or (
                 exc.outcome == "network_error" and not exc.retry
@@ -300,10 +305,12 @@ class HttpClient:
                 # a bomb, not HTTP): a failing robots.txt (RFC 9309), decided once per run
                 # instead of costing every page of the site the deadline again.
                 return 0, ""
-            if exc.outcome == "off_site":
+            if exc.outcome in ("off_site", "http_error"):
                 # Redirected to a host the crawler may not ask: no robots.txt it can read,
                 # which RFC 9309 takes as none (4xx), not as a failing site (every page of
-                # a site whose robots.txt moved to another host was refused).
+                # a site whose robots.txt moved to another host was refused). Redirects
+                # that loop or run past five: "unavailable" too (RFC 9309 2.3.1.2), decided
+                # once per run rather than every page failing on them again.
                 return 404, ""
             # An unreachable site is a network error, not a robots verdict: not cached.
             exc.reason = f"robots.txt: {exc.reason}"
@@ -318,9 +325,17 @@ class HttpClient:
         return resp.status, ""
 
     def _get_following_redirects(
-        self, url: str, headers: dict[str, str], truncate_at: int | None = None
+        self,
+        url: str,
+        headers: dict[str, str],
+        truncate_at: int | None = None,
+        for_robots: bool = False,
     ) -> Response:
-        """`truncate_at`: read the body only this far (robots.txt), instead of too_large."""
+        """`truncate_at`: read the body only this far (robots.txt), instead of too_large.
+
+        `for_robots`: this is the robots.txt fetch itself, so no hop asks for robots rules
+        (a robots.txt redirected to "/" would look up the rules it is fetching, for ever).
+        """
         started = time.monotonic()
         ends_at = started + self.deadline
         if self.stop_at is not None:
@@ -334,7 +349,7 @@ class HttpClient:
             # Our own politeness (a Crawl-delay, the host's queue) is no slowness of the
             # server's: it does not eat the deadline (a Crawl-delay longer than the deadline
             # failed every page). The budget still bounds it.
-            ends_at += self._wait_for_host(url)
+            ends_at += self._wait_for_host(url, for_robots)
             if self.stop_at is not None:
                 ends_at = min(ends_at, self.stop_at)
             with watching(host, ends_at) as watch:
@@ -402,10 +417,10 @@ class HttpClient:
             retry=False,
         )
 
-    def _wait_for_host(self, url: str) -> float:
+    def _wait_for_host(self, url: str, for_robots: bool = False) -> float:
         """Seconds waited for the host's turn."""
         interval = self.interval
-        if self.respect_robots and not url.endswith("/robots.txt"):
+        if self.respect_robots and not for_robots and not url.endswith("/robots.txt"):
             delay = self.robots.rules(url).crawl_delay(ROBOTS_AGENT)
             if delay:
                 interval = max(interval, min(delay, 30.0))  # a Crawl-delay, within reason

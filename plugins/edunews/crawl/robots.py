@@ -64,6 +64,7 @@ class RobotsCache:
         self._fetch = fetch
         self._rules: dict[str, RobotsRules] = {}
         self._lock = threading.Lock()
+        self._fetching = threading.local()  # keys this thread is fetching right now
 
     def rules(self, url: str) -> RobotsRules:
         parts = urlsplit(url)
@@ -71,7 +72,16 @@ class RobotsCache:
         with self._lock:
             cached = self._rules.get(key)
         if cached is None:
-            status, text = self._fetch(key)  # may raise: nothing is cached then
+            busy: set[str] = self._fetching.__dict__.setdefault("keys", set())
+            if key in busy:
+                # The fetch of this robots.txt asked for its own rules (a redirect hop):
+                # none yet, so none apply, instead of fetching it again without end.
+                return RobotsRules(None)
+            busy.add(key)
+            try:
+                status, text = self._fetch(key)  # may raise: nothing is cached then
+            finally:
+                busy.discard(key)
             cached = rules_for_status(status, text)
             with self._lock:
                 self._rules[key] = cached
