@@ -8,8 +8,8 @@ whose news was found by exploring goes straight to its learned listings the next
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
@@ -18,9 +18,13 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
 from edunews.crawl.learned import learned_of
+from edunews.crawl.urls import join_url, normalize_url
 from edunews.crawl.verdict import page_verdict
 
 _NOT_OFFERED = object()  # the site has no such thing: try the next way
+# A first sitemap's sample (first, middle, last) is taken among this many of its pages: a
+# sitemap of 50,000 URLs is not held in memory to find its middle.
+SAMPLE_WINDOW = 500
 
 
 def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
@@ -54,16 +58,17 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
     doubtful: list = []  # a sitemap whose sample read as no article: used if nothing better
     for way, attempt in _attempts(ctx, home, soup):
-        items = list(attempt)
-        if _NOT_OFFERED in items:
-            continue
-        found = [i for i in items if isinstance(i, Found)]
         first_sitemap = way == "sitemap" and learned.way != "sitemap" and not ctx.since
+        head, rest, offered = _until_decided(attempt, SAMPLE_WINDOW if first_sitemap else 1)
+        if not offered:
+            continue
+        found = [i for i in head if isinstance(i, Found)]
+        items = itertools.chain(head, rest)
         if found and first_sitemap and not _sample_is_articles(ctx, found):
             doubtful = items  # a sitemap of menu pages? look for the news first
             continue
         # An increment may well find nothing new: that is still the way to go.
-        if found or (ctx.since and not items):
+        if found or (ctx.since and not head):
             learned.set_way(way)
             yield from items
             if way == "feed" and not ctx.since:
@@ -81,6 +86,27 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     # Exploring found nothing either: the sitemap's pages it is (dates unreadable, perhaps).
     learned.set_way("sitemap")
     yield from doubtful
+
+
+def _until_decided(attempt: Iterator, wanted: int) -> tuple[list, Iterator, bool]:
+    """The way's items up to its `wanted`-th Found (all of them when it has fewer), the
+    rest of the way still unread, and whether the site offers this way at all.
+
+    Only this much is read before the way is chosen: a REST listing or sitemap streams from
+    there, so the caller's budget and max_articles stop it after the pages they need.
+    """
+    head: list = []
+    found = 0
+    for item in attempt:
+        if item is _NOT_OFFERED:
+            return head, iter(()), False
+        head.append(item)
+        if isinstance(item, Found):
+            found += 1
+            if found >= wanted:
+                break
+    # Once the way is chosen, a late "not offered" is no item for the crawl.
+    return head, (i for i in attempt if i is not _NOT_OFFERED), True
 
 
 def _attempts(ctx: Context, home: Response, soup: BeautifulSoup):
@@ -140,21 +166,32 @@ def _quiet_sitemaps(ctx: Context, base_url: str) -> Iterator[object]:
 
 
 def _api_root(home: Response, soup: BeautifulSoup) -> str | None:
+    # A link no URL can be made of (`http://[::1/`, port 99999) means no REST API here: the
+    # feed, the sitemap and exploring are still tried.
     link = soup.find("link", rel="https://api.w.org/", href=True)
     if link:
-        return urljoin(home.url, link["href"])
+        try:
+            return join_url(home.url, link["href"])
+        except ValueError:  # BadUrl, or urljoin's own on `http://[::1/`
+            return None
     header = home.headers.get("Link", "")
     if 'rel="https://api.w.org/"' in header:
-        return header.split(">")[0].lstrip("<").strip()
+        try:
+            return normalize_url(header.split(">")[0].lstrip("<").strip())
+        except ValueError:  # BadUrl, or urljoin's own on `http://[::1/`
+            return None
     return None
 
 
 def _feeds(soup: BeautifulSoup, base_url: str) -> list[str]:
     links = soup.find_all("link", rel="alternate", href=True)
-    feeds_found = [
-        urljoin(base_url, link["href"])
-        for link in links
-        if (link.get("type") or "").lower() in feeds.FEED_TYPES
-    ]
+    feeds_found = []
+    for link in links:
+        if (link.get("type") or "").lower() not in feeds.FEED_TYPES:
+            continue
+        try:
+            feeds_found.append(join_url(base_url, link["href"]))
+        except ValueError:  # BadUrl or urljoin's own: the page's other feeds are still read
+            continue
     # Comment feeds list comments, not articles.
     return [url for url in feeds_found if "comments" not in url][:2]

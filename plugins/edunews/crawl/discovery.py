@@ -56,18 +56,28 @@ class Context:
     ) -> Response:
         """A discovery request, logged; conditional when the URL was seen before, unless the
         caller needs the body whatever happens (a home page to read links from)."""
-        full_url = url
-        if params:
-            import requests
-
-            full_url = requests.Request("GET", url, params=params).prepare().url or url
+        full_url = _with_params(url, params)
         validators = self.validators(full_url) if conditional else None
-        resp = self.client.get(full_url, validators=validators)
+        # The client joins the params itself: a URL it cannot read becomes a FetchError there.
+        resp = self.client.get(url, params=params or None, validators=validators)
         reason = f"{why}: HTTP {resp.status}" + (" (not modified)" if resp.not_modified else "")
         self.fetched.append(
             ListingFetch(full_url, resp.status, resp.elapsed_ms, reason, resp.validators)
         )
         return resp
+
+
+def _with_params(url: str, params: dict | None) -> str:
+    """The URL with its query, for the log and the validators; `url` as it is when a
+    hostile site's link cannot carry one (the client refuses it with a FetchError)."""
+    if not params:
+        return url
+    import requests
+
+    try:
+        return requests.Request("GET", url, params=params).prepare().url or url
+    except (requests.RequestException, ValueError):
+        return url
 
 
 def looks_like_xml_or_json(resp: Response) -> bool:
