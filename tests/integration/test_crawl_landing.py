@@ -79,7 +79,14 @@ def test_a_row_the_database_refuses_fails_alone_and_leaves_no_half_page(empty_ra
     with its reason; a row never lands as a page without its log, or a log pointing nowhere."""
     landed = []
     with connect("loader", autocommit=True) as conn:
-        lander = Lander(conn, "run-crash", "crash", on_landed=landed.append, batch_size=10)
+        lander = Lander(
+            conn,
+            "run-crash",
+            "crash",
+            on_landed=landed.append,
+            batch_size=10,
+            hosts=frozenset({"s.test"}),
+        )
         lander.add(LogRow("http://s.test/1", "", page=_page("http://s.test/1", "crash")))
         lander.add(LogRow("http://s.test/gone", "http_error", "HTTP 404", 404))
         # A page that breaks the insert (source_id is not null) in the same batch.
@@ -278,7 +285,7 @@ def test_a_url_too_long_for_the_indexes_is_logged_once_and_never_fetched(empty_r
 def test_any_row_with_a_url_too_long_for_the_indexes_lands_shortened(empty_raw):
     long_url = "http://s.test/" + _incompressible(6000)
     with connect("loader", autocommit=True) as conn:
-        lander = Lander(conn, "run-long", "long")
+        lander = Lander(conn, "run-long", "long", hosts=frozenset({"s.test"}))
         lander.add(LogRow(long_url, "listed", "listing: HTTP 200", 200))
         lander.add(LogRow(long_url, "", page=_page(long_url, "long")))
         lander.flush()

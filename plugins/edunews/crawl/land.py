@@ -109,7 +109,10 @@ def storable_page(page: FetchedPage) -> FetchedPage:
 
 
 def foreign_host(url: str | None, hosts: Iterable[str]) -> str | None:
-    """The host of `url` when it is not one of `hosts` (None when it is, or no hosts given).
+    """The host of `url` when it is not one of `hosts` (None when it is, or no URL given).
+
+    No hosts given means no host is the source's: every URL is foreign (an empty list once
+    let every canonical link through, a page on any site standing in as the source's own).
 
     `hosts` may name ports ("127.0.0.1:8080", as Source.sites does): then a URL on another
     port of that host is foreign too; a URL's default port is no port. Both are read by the
@@ -117,14 +120,13 @@ def foreign_host(url: str | None, hosts: Iterable[str]) -> str | None:
     what a request would reach. A URL that parser refuses counts as foreign: its "host" is
     then the URL itself, shortened.
     """
-    allowed = _normal_hosts(frozenset(hosts))
-    if not url or not allowed:
+    if not url:
         return None
     try:
         netloc = _netloc(normalize_url(url))
     except BadUrl:
         return url[:100]
-    return None if netloc in allowed else netloc
+    return None if netloc in _normal_hosts(frozenset(hosts)) else netloc
 
 
 def is_home(url: str, homes: Iterable[str] = ()) -> bool:
@@ -176,9 +178,10 @@ class Lander:
     """Buffers fetch results of one source and run; `flush` writes them in one transaction.
 
     Calls `on_landed(row)` after each commit, with row.outcome settled ("stored" or
-    "unchanged" for pages) and row.reason saying "new" or "changed" for stored ones.
+    "unchanged" for pages) and row.reason saying "new" or "content changed" for stored ones.
     `hosts` are the source's: a page's canonical link elsewhere is not its identity, nor
-    one to the site's home page (or one of `homes`, the source's start URLs).
+    one to the site's home page (or one of `homes`, the source's start URLs). Required: a
+    lander that forgot them would take every canonical link for the source's own.
     """
 
     conn: psycopg.Connection
@@ -186,7 +189,7 @@ class Lander:
     source_id: str
     on_landed: Callable[[LogRow], None] | None = None
     batch_size: int = BATCH_SIZE
-    hosts: frozenset[str] = frozenset()
+    hosts: frozenset[str] = field(kw_only=True)
     homes: frozenset[str] = frozenset()
     pending: list[LogRow] = field(default_factory=list)
 
