@@ -80,7 +80,7 @@ def _crawl(args: argparse.Namespace) -> int:
         rate=args.rate,
     )
     print("\n".join(totals.lines()))
-    return 1 if totals.incomplete else 0
+    return 1 if totals.incomplete or totals.crashed else 0
 
 
 def _sources(args: argparse.Namespace) -> int:

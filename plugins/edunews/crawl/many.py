@@ -6,14 +6,17 @@ per host and shared by all threads.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from edunews.crawl.run import CrawlSummary, crawl_source, new_run_id
+from edunews.crawl.run import CrawlSummary, crawl_error_summary, crawl_source, new_run_id
 from edunews.sources import Source
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -22,6 +25,7 @@ class RunTotals:
     incomplete: list[str] = field(default_factory=list)
     stopped: list[str] = field(default_factory=list)  # "source: budget of N articles reached"
     skipped: list[str] = field(default_factory=list)  # another run was crawling them
+    crashed: list[str] = field(default_factory=list)  # "source (TypeName: message)"
     new: int = 0
     changed: int = 0
     unchanged: int = 0
@@ -33,7 +37,9 @@ class RunTotals:
         self.changed += summary.changed
         self.unchanged += summary.outcomes["unchanged"] + summary.outcomes["not_modified"]
         self.failures.update(summary.failures)
-        if summary.skipped:
+        if summary.crashed:
+            self.crashed.append(f"{summary.source_id} ({summary.crashed})")
+        elif summary.skipped:
             self.skipped.append(summary.source_id)
         elif summary.stopped:
             self.stopped.append(f"{summary.source_id} ({summary.stopped})")
@@ -52,6 +58,8 @@ class RunTotals:
                 lines.append(f"  {count:6d}  {reason}")
             if len(self.failures) > top:
                 lines.append(f"  ... and {len(self.failures) - top} more reasons (raw.fetch_log)")
+        if self.crashed:
+            lines.append("FAILED, the crawler raised (see the log): " + ", ".join(self.crashed))
         if self.incomplete:
             why = "a listing could not be read, or no article found"
             lines.append(f"incomplete ({why}): " + ", ".join(self.incomplete))
@@ -72,9 +80,14 @@ def crawl_sources(
     totals = RunTotals()
     run_id = options.pop("run_id", None) or new_run_id()
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(crawl_source, s, run_id=run_id, **options) for s in sources]
+        futures = {pool.submit(crawl_source, s, run_id=run_id, **options): s for s in sources}
         for future in as_completed(futures):
-            summary = future.result()
+            try:
+                summary = future.result()
+            except Exception as exc:  # noqa: BLE001 (one source's crash must not lose the others')
+                source = futures[future]
+                log.error("%s: the crawl raised", source.id, exc_info=exc)
+                summary = crawl_error_summary(source.id, exc)
             totals.add(summary)
             if on_done:
                 on_done(summary)

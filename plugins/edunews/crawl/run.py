@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+import psycopg
+
 from edunews.crawl import auto, feeds, listing, sitemaps, wordpress
 from edunews.crawl.article import parse_article
 from edunews.crawl.discovery import Context, Found, ListingFailure
@@ -71,6 +73,7 @@ class CrawlSummary:
     complete: bool = True
     stopped: str | None = None  # "budget of N articles reached": the rest waits for next run
     skipped: str | None = None  # the run did not crawl at all, and why
+    crashed: str | None = None  # the crawl of this source raised: "TypeName: message"
 
     @property
     def no_articles(self) -> str | None:
@@ -102,6 +105,8 @@ class CrawlSummary:
         )
         if self.skipped:
             return f"{self.source_id}: skipped: {self.skipped}"
+        if self.crashed:
+            return f"{self.source_id}: CRASHED: {self.crashed}"
         if self.stopped:
             text += f" (stopped: {self.stopped})"
         elif self.no_articles:
@@ -120,6 +125,7 @@ class CrawlSummary:
             "complete": self.complete,
             "stopped": self.stopped,
             "skipped": self.skipped,
+            "crashed": self.crashed,
         }
 
 
@@ -308,8 +314,14 @@ class _SourceCrawl:
             reason = "discovery found no article; try listing_url or link_pattern in sources.yml"
             self._take(ListingFailure(self.source.start_urls[0], FetchError("no_articles", reason)))
         for url in self.state.retry:
-            if page_key(url) not in self.seen:
-                self._take(Found(url))
+            try:
+                if page_key(url) not in self.seen:
+                    self._take(Found(url))
+            except psycopg.Error:
+                raise  # the database is gone: no later page could land either
+            except Exception as exc:  # noqa: BLE001 (one page must not stop the source)
+                log.exception("%s: retrying %s failed", self.source.id, url[:200])
+                self.lander.add(LogRow(url, "parse_error", crawler_error(exc)))
             if self._stopped():
                 return
 
@@ -434,9 +446,17 @@ class _SourceCrawl:
 
     def _fetch(self, url: str) -> LogRow:
         try:
-            resp = self.client.get(url, validators=self.state.validators.get(url))
+            return self._fetch_and_read(url)
         except FetchError as exc:
             return LogRow(url, exc.outcome, exc.reason, exc.status)
+        except Exception as exc:  # noqa: BLE001 (a crawler bug on one page must not stop the run)
+            # The page is settled as failed, with the bug's name, and its neighbours go on;
+            # the task log keeps the traceback.
+            log.exception("%s: fetching or reading %s failed", self.source.id, url[:200])
+            return LogRow(url, "parse_error", crawler_error(exc))
+
+    def _fetch_and_read(self, url: str) -> LogRow:
+        resp = self.client.get(url, validators=self.state.validators.get(url))
         validators = resp.validators
         row = LogRow(
             url, "", None, resp.status, resp.elapsed_ms, validators.etag, validators.last_modified
@@ -467,6 +487,18 @@ class _SourceCrawl:
                     request.validators.last_modified,
                 )
             )
+
+
+def crawler_error(exc: BaseException) -> str:
+    """The reason logged for a page (or source) an unexpected exception failed."""
+    return f"crawler error: {type(exc).__name__}: {exc}"[:300]
+
+
+def crawl_error_summary(source_id: str, exc: BaseException) -> CrawlSummary:
+    """The summary of a source whose crawl raised: failed, incomplete, with the reason."""
+    summary = CrawlSummary(source_id, complete=False, crashed=f"{type(exc).__name__}: {exc}"[:300])
+    summary.failures[f"crashed: {crawler_error(exc)}"] += 1
+    return summary
 
 
 def _page(source_id: str, url: str, resp: Response) -> tuple[FetchedPage | None, str | None]:
