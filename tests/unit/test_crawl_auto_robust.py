@@ -101,3 +101,23 @@ def test_context_fetch_turns_a_bad_url_with_params_into_a_fetch_error(bad):
     ctx = Context(_client())
     with pytest.raises(FetchError):
         ctx.fetch(bad + "wp/v2/posts", {"page": 1})
+
+
+def test_each_rest_page_is_parsed_once(monkeypatch):
+    # A 100-post page of rendered content is megabytes of JSON: parsing it twice (once to
+    # check it is a list, once to read it) doubled the CPU and peak memory of every page.
+    from edunews.crawl import wordpress
+
+    parsed: list[int] = []
+    real = wordpress._json
+
+    def counting(resp):
+        parsed.append(1)
+        return real(resp)
+
+    monkeypatch.setattr(wordpress, "_json", counting)
+    with serve(_BigRest()) as site:
+        ctx = Context(_client(), settings={"api_root": site.url + "wp-json/"})
+        taken = list(itertools.islice(wordpress.discover(ctx, site.url), 250))
+    assert len(taken) == 250 and all(isinstance(i, Found) and i.article for i in taken)
+    assert len(parsed) == 3  # pages 1, 2 and 3, each once

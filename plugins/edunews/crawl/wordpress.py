@@ -52,12 +52,13 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     yield from _pages(ctx, endpoint, first)
 
 
-def _pages(ctx: Context, endpoint: str, first: Response) -> Iterator[Found | ListingFailure]:
-    resp, page = first, 1
+def _pages(
+    ctx: Context, endpoint: str, first: tuple[Response, list | None]
+) -> Iterator[Found | ListingFailure]:
+    (resp, items), page = first, 1
     while True:
-        if resp.not_modified:
+        if items is None:  # not modified
             return
-        items = _json(resp)
         for index, item in enumerate(items):
             found = _found(item, endpoint, page, index)
             if ctx.since and found.lastmod and found.lastmod <= ctx.since:
@@ -68,7 +69,7 @@ def _pages(ctx: Context, endpoint: str, first: Response) -> Iterator[Found | Lis
         if page > min(total, MAX_LISTING_PAGES) or not items:
             return
         try:
-            resp = _listing(ctx, endpoint, page)
+            resp, items = _listing(ctx, endpoint, page)
         except FetchError as exc:
             yield ListingFailure(f"{endpoint} page {page}", exc)
             return
@@ -81,13 +82,15 @@ def _total_pages(header: str | None, page: int) -> int:
         return page
 
 
-def _listing(ctx: Context, endpoint: str, page: int) -> Response:
+def _listing(ctx: Context, endpoint: str, page: int) -> tuple[Response, list | None]:
+    """The listing page and its posts, parsed once (a page of 100 rendered posts is
+    megabytes); None for the posts when the server said "not modified"."""
     params = {"per_page": PER_PAGE, "page": page, "orderby": "modified", "order": "desc"}
     if ctx.since:
         params["modified_after"] = ctx.since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
     resp = ctx.fetch(endpoint, params, why="WordPress REST listing")
     if resp.not_modified:
-        return resp
+        return resp, None
     if resp.status != 200:
         raise FetchError("http_error", f"REST listing answered HTTP {resp.status}", resp.status)
     try:
@@ -96,7 +99,7 @@ def _listing(ctx: Context, endpoint: str, page: int) -> Response:
         raise FetchError("parse_error", "REST listing is not JSON") from exc
     if not isinstance(items, list):
         raise FetchError("parse_error", "REST listing is not a list of posts")
-    return resp
+    return resp, items
 
 
 def _json(resp: Response) -> object:
