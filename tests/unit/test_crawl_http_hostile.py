@@ -693,6 +693,8 @@ def test_join_url_reads_links_as_browsers_do():
     assert url_host("http://[::1]:81/") == "::1"
     with pytest.raises(BadUrl):
         join_url(base, "mailto:x@a.test")
+    with pytest.raises(BadUrl):  # urljoin's own ValueError, as BadUrl like every refusal
+        join_url(base, "http://[::1/")
 
 
 def test_ipv6_spellings_of_private_ipv4_addresses_are_private():

@@ -88,7 +88,11 @@ def join_url(base: str, ref: str) -> str:
     if not _SCHEME.match(text) or _SCHEME.match(text).group(1).lower() in DEFAULT_PORTS:
         # Relative references and http(s) ones: `\` is `/` here too (`\\evil.example\x`).
         text = _backslashes_to_slashes(text)
-    return normalize_url(urljoin(normalize_url(base), text))
+    try:
+        joined = urljoin(normalize_url(base), text)
+    except ValueError as exc:  # urljoin parses too: "http://[::1/" is "Invalid IPv6 URL"
+        raise BadUrl(f"cannot be read as a link: {exc}") from exc
+    return normalize_url(joined)
 
 
 def without_session(url: str) -> str:
