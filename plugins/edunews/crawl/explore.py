@@ -29,7 +29,7 @@ from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response, Validators
 from edunews.crawl.learned import Learned, learned_of
 from edunews.crawl.links import PageLinks, last_page, read_links
-from edunews.crawl.shallow import without_bulk
+from edunews.crawl.shallow import readable_html, without_bulk
 from edunews.crawl.shape import Shape
 from edunews.crawl.verdict import NO_DATE, READ_MORE, TITLE_LIKE, verdict
 
@@ -77,6 +77,28 @@ _SKIP = re.compile(
 # The walk ----------------------------------------------------------------------------------
 
 
+# Kept however deep a page nests them: what read_links and verdict read (links, their
+# images' alt text, frames, <base>, headings, dates).
+_LINK_TAGS = frozenset(
+    [
+        "a",
+        "area",
+        "img",
+        "link",
+        "base",
+        "frame",
+        "iframe",
+        "meta",
+        "time",
+        "title",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+    ]
+)
+
+
 def explorable_html(resp: Response) -> str:
     """The page's text for reading its links, at most MAX_EXPLORE_HTML characters; an
     oversized page loses its scripts' and styles' contents first (1.6 MB of inline script in
@@ -84,7 +106,9 @@ def explorable_html(resp: Response) -> str:
     html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
     if len(html) > MAX_EXPLORE_HTML:
         html = without_bulk(html)
-    return html[:MAX_EXPLORE_HTML]
+    # Capped in depth and elements: a page nested 100,000 deep made every soup walk (links'
+    # ancestors, furniture checks) cost depth x links.
+    return readable_html(html[:MAX_EXPLORE_HTML], keep=_LINK_TAGS)
 
 
 @dataclass
@@ -435,7 +459,9 @@ def _from_listings(explorer: Explorer, roots: list[str]):
     shape): the site changed, and is explored again.
     """
     gone = []
-    for root in roots:
+    for tried, root in enumerate(roots):
+        if tried >= explorer.max_pages:
+            break  # the learned listings' first pages count against the discovery limit
         try:
             resp = explorer.ctx.fetch(root, why="learned listing")
         except FetchError as exc:
@@ -469,7 +495,10 @@ def _from_listings(explorer: Explorer, roots: list[str]):
             gone.append(root)
             continue
         explorer.listing_roots.add(root)
+        before = len(explorer.found)
         yield from explorer.harvest(page)
+        if len(explorer.found) > before:
+            explorer.learned.listing_productive(root)
     while explorer.queue:
         _, _, url = heapq.heappop(explorer.queue)
         root = explorer.paging_of.get(url)

@@ -13,6 +13,9 @@ if TYPE_CHECKING:  # the probe explores without any database
     import psycopg
 
 MAX_SHAPES = 6
+# Listings kept (each is read every night): the most recently productive first. Without a
+# cap a site that moved its news around grew a list read in full, night after night.
+MAX_LISTINGS = 20
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Learned:
             except (KeyError, TypeError, ValueError):
                 continue  # written by an older version: learned again
         listings = [u for u in data.get("listings") or [] if isinstance(u, str)]
+        listings = list(dict.fromkeys(listings))[:MAX_LISTINGS]  # kept by an older version
         return cls(shapes, listings, data.get("way"))
 
     def set_way(self, way: str) -> None:
@@ -60,8 +64,17 @@ class Learned:
             self.changed = True
 
     def learn_listing(self, url: str) -> None:
+        """A listing found: kept first, the least recently productive dropped past the cap."""
         if url not in self.listings:
-            self.listings.append(url)
+            self.listings = [url, *self.listings][:MAX_LISTINGS]
+            self.changed = True
+
+    def listing_productive(self, url: str) -> None:
+        """A learned listing that listed something new: moved first, so the cap drops the
+        ones that did not."""
+        if url in self.listings and self.listings[0] != url:
+            self.listings.remove(url)
+            self.listings.insert(0, url)
             self.changed = True
 
 

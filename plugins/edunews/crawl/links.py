@@ -272,14 +272,19 @@ def last_page(paging: list[str], page_url: str) -> str | None:
     return best
 
 
+_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
 def _page_number(url: str, page_url: str) -> int:
     parts, base = urlsplit(url), dict(parse_qsl(urlsplit(page_url).query))
+    # ASCII digits only: str.isdigit() takes "²" or Thai digits, and int("²") raises.
     numbers = [
         int(value)
         for key, value in parse_qsl(parts.query)
-        if value.isdigit() and (key.lower() in PAGING_KEYS or base.get(key) != value)
+        if _ASCII_NUMBER.fullmatch(value)
+        and (key.lower() in PAGING_KEYS or base.get(key) != value)
     ]
-    numbers += [int(n) for n in re.findall(r"/(?:page/|p)(\d+)/?$", parts.path)]
+    numbers += [int(n) for n in re.findall(r"/(?:page/|p)([0-9]{1,9})/?$", parts.path)]
     return max(numbers, default=0)
 
 

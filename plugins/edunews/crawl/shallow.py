@@ -54,17 +54,18 @@ _TAG_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9:_.-]*$")
 _ATTRIBUTE_NAME = re.compile(r"^[^\s\"'<>/=]+$")
 
 
-def readable_html(html: str) -> str:
+def readable_html(html: str, keep: frozenset[str] = frozenset()) -> str:
     """`html` capped at MAX_PARSE_CHARS, without the characters parsers mangle, nested at
     most MAX_DEPTH + HEADROOM deep and with at most MAX_ELEMENTS elements; the page itself
-    (same object) when it was all that."""
+    (same object) when it was all that. Elements named in `keep` stay at any depth (within
+    MAX_ELEMENTS): links wrapped 20,000 deep are still links to the explorer."""
     if len(html) > MAX_PARSE_CHARS:
         html = without_bulk(html)
     html = storable(html[:MAX_PARSE_CHARS])
     deepest, elements = _scan(html)
     if deepest <= MAX_DEPTH * 0.7 and elements <= MAX_ELEMENTS:
         return html
-    return flatten(html)
+    return flatten(html, keep)
 
 
 def without_bulk(html: str) -> str:
@@ -132,7 +133,7 @@ def _scan(html: str) -> tuple[int, int]:
     return deepest, elements
 
 
-def flatten(html: str) -> str:
+def flatten(html: str, keep: frozenset[str] = frozenset()) -> str:
     """The page as libxml2's HTML parser reads it, with nesting beyond MAX_DEPTH and
     elements beyond MAX_ELEMENTS dropped (their text stays; see the module's doc); the page
     itself when it is not that deep or large after all.
@@ -140,7 +141,7 @@ def flatten(html: str) -> str:
     An event parser, not a tree: libxml2 resolves the implied and misnested tags, this
     keeps a counter and a stack of flags, so time and memory are linear in the page.
     """
-    target = _Flattener()
+    target = _Flattener(keep)
     parser = etree.HTMLParser(target=target, huge_tree=True, recover=True)
     try:
         parser.feed(html)
@@ -155,7 +156,8 @@ def flatten(html: str) -> str:
 class _Flattener:
     """lxml parser target writing the HTML back out, deep wrappers left out."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: frozenset[str] = frozenset()) -> None:
+        self.always = keep  # names kept at any depth
         self.out: list[str] = []
         self.kept: list[bool] = []
         self.names: list[str] = []
@@ -175,6 +177,8 @@ class _Flattener:
             and self.kept_elements < MAX_ELEMENTS
             and (
                 self.depth < MAX_DEPTH
+                # Bounded still: 20,000 <a>s nested in each other are no 20,000 kept.
+                or (name in self.always and self.depth < MAX_DEPTH + 2 * HEADROOM)
                 or (
                     self.depth < MAX_DEPTH + HEADROOM
                     and (name in _STRUCTURE or any(label in attrib for label in _LABELS))

@@ -18,6 +18,7 @@ from edunews.crawl.article import parse_article
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import Response
 from edunews.crawl.links import PAGE_PATH
+from edunews.crawl.shallow import readable_html
 from edunews.crawl.shape import PAGING_KEYS
 from edunews.crawl.thai_date import find_thai_date, gregorian
 
@@ -63,6 +64,7 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
     lines = {line.strip() for line in body.splitlines()}
     headlines = set()
     column = title_column(soup, article.title)
+    furniture: dict[int, bool] = {}
     for anchor in soup.find_all("a", href=True):
         text = " ".join(anchor.get_text(" ", strip=True).split())
         if len(text) < TITLE_LIKE or text == article.title or text not in body:
@@ -71,7 +73,7 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
             continue
         if column is not None and column not in anchor.parents:
             continue  # another column of the page's layout: its menu or latest news
-        if text in lines or not in_furniture(anchor):
+        if text in lines or not in_furniture(anchor, furniture):
             headlines.add(text)
     if len(headlines) >= 2:
         why = f"lists {len(headlines)} other pages' titles"
@@ -137,7 +139,7 @@ def own_date(soup: BeautifulSoup, title: str) -> str | None:
 
 def page_verdict(resp: Response) -> Verdict:
     """`verdict` of a fetched page."""
-    html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+    html = readable_html(decode_body(resp.body, resp.headers.get("Content-Type"))[0])
     return verdict(html, resp.url, BeautifulSoup(html, "lxml"))
 
 
@@ -148,16 +150,28 @@ _FURNITURE = re.compile(
 )
 
 
-def in_furniture(tag: Tag) -> bool:
+def in_furniture(tag: Tag, memo: dict[int, bool] | None = None) -> bool:
+    """Whether `tag` sits in a sidebar, menu, footer or the like. With `memo` (one per
+    soup), each element is judged once: checking every anchor of a deeply nested page
+    walked every ancestor again (depth x links)."""
+    memo = {} if memo is None else memo
+    path: list[int] = []
+    answer = False
     for node in [tag, *tag.parents]:
         if not isinstance(node, Tag):
             continue
-        if node.name in ("aside", "nav", "footer", "header"):
-            return True
+        known = memo.get(id(node))
+        if known is not None:
+            answer = known
+            break
+        path.append(id(node))
         label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
-        if _FURNITURE.search(label):
-            return True
-    return False
+        if node.name in ("aside", "nav", "footer", "header") or _FURNITURE.search(label):
+            answer = True
+            break
+    for key in path:
+        memo[key] = answer
+    return answer
 
 
 _COLUMNS = ("td", "div", "section", "article", "main")
@@ -190,6 +204,7 @@ READ_MORE = re.compile(r"^\s*(อ่านต่อ|อ่านเพิ่ม�
 def _linked_headings(soup: BeautifulSoup, url: str) -> int:
     """Headings that link to other pages, and "read more" links: a blog view's items."""
     targets = set()
+    furniture: dict[int, bool] = {}
     for anchor in soup.find_all("a", href=True):
         target = urldefrag(urljoin(url, anchor["href"]))[0]
         if target == url:
@@ -197,7 +212,7 @@ def _linked_headings(soup: BeautifulSoup, url: str) -> int:
         text = anchor.get_text(" ", strip=True)
         # Related-posts boxes put headings in sidebars too: only the page's own part counts.
         in_heading = anchor.find_parent(["h1", "h2", "h3", "h4"]) is not None
-        if in_furniture(anchor):
+        if in_furniture(anchor, furniture):
             continue
         if (in_heading and len(text) >= TITLE_LIKE) or READ_MORE.match(text):
             targets.add(target)
