@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from edunews.crawl import explore
+from edunews.crawl import explore, probe
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.http import HttpClient
 from edunews.crawl.learned import MAX_LISTINGS, Learned
@@ -132,3 +132,35 @@ def test_reading_learned_listings_counts_against_the_discovery_limit():
         roots_read = [t for t in served.hits if t.startswith("/list/")]
     assert len(roots_read) <= 8
     assert len(found) >= 5 * len(roots_read) > 0
+
+
+# Item: the probe's hosts, time budget and unreadable samples -------------------------------
+
+
+def test_the_probe_may_fetch_from_the_www_twin_like_a_crawl():
+    client = probe.probe_client("http://office.example.test/news/")
+    assert {"office.example.test", "www.office.example.test"} <= client.allowed_hosts
+
+
+class _SlowMaze:
+    """Every page answers after a second and links to ten new news-looking pages."""
+
+    def handle(self, request):
+        n = int(request.arg("n", "0") or 0)
+        links = "".join(
+            f'<li><a href="/news/list.php?n={n * 10 + i + 1}">ข่าวประชาสัมพันธ์ หมวดที่ {i}</a>'
+            for i in range(10)
+        )
+        reply = Reply.html(f"<html><body><h1>ข่าว</h1><ul>{links}</ul></body></html>")
+        reply.delay = 1.0
+        return reply
+
+
+def test_a_probe_of_a_slow_endless_site_stops_at_its_time_budget():
+    with serve(_SlowMaze()) as served:
+        started = time.monotonic()
+        result = probe.probe(served.url, allow_private_network=True, rate=0, max_seconds=3)
+        took = time.monotonic() - started
+    assert not result.ok
+    assert any(f.startswith("over_budget") for f in result.failures), result.failures
+    assert took < 30  # "finishes at all": the budget, not the site, ends the probe

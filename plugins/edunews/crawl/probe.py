@@ -20,8 +20,10 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, HttpClient
 from edunews.crawl.learned import Learned
+from edunews.sources.registry import Source
 
 MAX_ARTICLES = 2000  # a probe counts what it finds, up to this
+MAX_SECONDS = 300.0  # a probe's time budget: a site that trickles or never ends stops here
 SAMPLES = 5
 
 
@@ -41,6 +43,7 @@ class ProbeResult:
     shapes: list[str] = field(default_factory=list)
     samples: list[Sample] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # sample pages the reader broke on
     requests: int = 0
     seconds: float = 0.0
 
@@ -80,6 +83,7 @@ class ProbeResult:
                 f"  {s.published or '(no date)'}  {s.title}\n    {s.url}" for s in self.samples
             ]
         lines += [f"FAILED: {reason}" for reason in self.failures]
+        lines += [f"unreadable page: {page}" for page in self.unreadable]
         lines.append(f"{self.requests} request(s) in {self.seconds:.1f} s")
         lines.append("sources.yml entry:")
         listing = yaml.safe_dump([self.entry()], allow_unicode=True, sort_keys=False)
@@ -93,13 +97,31 @@ def probe(
     client: HttpClient | None = None,
     max_discovery_pages: int | None = None,
     rate: float = 1.0,
+    max_seconds: float = MAX_SECONDS,
 ) -> ProbeResult:
-    """What `auto` finds under `url`; `rate` in requests a second (polite by default)."""
-    client = client or HttpClient(
-        allowed_hosts={urlsplit(url).hostname or ""},
+    """What `auto` finds under `url`; `rate` in requests a second (polite by default),
+    within `max_seconds` (what was found by then is the answer, with the reason)."""
+    client = client or probe_client(url, allow_private_network, rate)
+    previous = client.stop_at
+    deadline = time.monotonic() + max_seconds
+    client.stop_at = deadline if previous is None else min(previous, deadline)
+    try:
+        return _probe(url, client, max_discovery_pages)
+    finally:
+        client.stop_at = previous  # a client given by the caller may serve more
+
+
+def probe_client(url: str, allow_private_network: bool = False, rate: float = 1.0) -> HttpClient:
+    """The client a crawl of this site would use: its hosts as the registry sees them (the
+    www twin too: sites redirect between the two)."""
+    return HttpClient(
+        allowed_hosts=Source.ad_hoc(url).hosts,
         allow_private_network=allow_private_network,
         interval=1.0 / rate if rate > 0 else 0.0,
     )
+
+
+def _probe(url: str, client: HttpClient, max_discovery_pages: int | None) -> ProbeResult:
     learned = Learned()
     settings: dict = {"learned": learned}
     if max_discovery_pages:
@@ -109,18 +131,22 @@ def probe(
     found: list[Found] = []
     failures: list[str] = []
     requests = 0
-    for item in auto.discover(ctx, url):
-        if isinstance(item, ListingFailure):
-            failures.append(f"{item.error.outcome}: {item.error.reason}")
-        elif item.url not in {f.url for f in found[-1:]}:
-            found.append(item)
-        requests += len(ctx.fetched)
-        ctx.fetched.clear()
-        if len(found) >= MAX_ARTICLES:
-            break
+    try:
+        for item in auto.discover(ctx, url):
+            if isinstance(item, ListingFailure):
+                failures.append(f"{item.error.outcome}: {item.error.reason}")
+            elif item.url not in {f.url for f in found[-1:]}:
+                found.append(item)
+            requests += len(ctx.fetched)
+            ctx.fetched.clear()
+            if len(found) >= MAX_ARTICLES:
+                break
+    except FetchError as exc:  # the time budget ran out: what was found so far stands
+        failures.append(f"{exc.outcome}: {exc.reason}")
     requests += len(ctx.fetched)
     samples = [Sample(u, t, p) for u, t, p in learned.samples[:SAMPLES]]
-    requests += _more_samples(client, found, samples)
+    unreadable: list[str] = []
+    requests += _more_samples(client, found, samples, unreadable)
     unique = list(dict.fromkeys(f.url for f in found))
     return ProbeResult(
         url=url,
@@ -129,14 +155,18 @@ def probe(
         listings=list(learned.listings),
         shapes=[shape.text() for shape in learned.shapes],
         samples=samples,
-        # A failed way that another way made up for is no failure of the site.
-        failures=[] if unique else failures,
+        # A failed way that another way made up for is no failure of the site; a probe cut
+        # short by its budget says so either way.
+        failures=[f for f in failures if f.startswith("over_budget")] if unique else failures,
+        unreadable=unreadable,
         requests=requests,
         seconds=time.monotonic() - started,
     )
 
 
-def _more_samples(client: HttpClient, found: list[Found], samples: list[Sample]) -> int:
+def _more_samples(
+    client: HttpClient, found: list[Found], samples: list[Sample], unreadable: list[str]
+) -> int:
     """Fill the samples up to five: from the API's articles, else by reading pages."""
     requests = 0
     have = {s.url for s in samples}
@@ -155,9 +185,12 @@ def _more_samples(client: HttpClient, found: list[Found], samples: list[Sample])
             requests += 1
             if resp.status != 200:
                 continue
-            article = parse_article(
-                decode_body(resp.body, resp.headers.get("Content-Type"))[0], resp.url
-            )
+            try:
+                html = decode_body(resp.body, resp.headers.get("Content-Type"))[0]
+                article = parse_article(html, resp.url)
+            except Exception as exc:  # noqa: BLE001 (one page the reader breaks on is a sample's loss)
+                unreadable.append(f"{item.url}: {type(exc).__name__}")
+                continue
         published = article.published_at.date().isoformat() if article.published_at else None
         samples.append(Sample(item.url, article.title, published))
     return requests
