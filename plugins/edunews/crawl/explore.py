@@ -495,9 +495,11 @@ def _from_listings(explorer: Explorer, roots: list[str]):
             gone.append(root)
             continue
         explorer.listing_roots.add(root)
-        before = len(explorer.found)
+        before = set(explorer.found)
         yield from explorer.harvest(page)
-        if len(explorer.found) > before:
+        # Productive: it listed something not landed before (every listing lists known
+        # articles; counting those reordered, and saved, the learned state every night).
+        if any(not explorer.ctx.is_known(url) for url in explorer.found - before):
             explorer.learned.listing_productive(root)
     while explorer.queue:
         _, _, url = heapq.heappop(explorer.queue)
