@@ -23,27 +23,13 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, unquote
 
-from edunews.demosite.thaitext import long_thai_date, thai_digits
+from edunews.demosite.thaitext import MONTHS_ABBR, long_thai_date, thai_digits
 from edunews.testsites.articles import SiteArticle, load_articles
 from edunews.testsites.pages import thai_date
 from edunews.testsites.server import Reply, Request
 
 PER_PAGE = 4
 SECTIONS = ("ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม")
-_SHORT_MONTHS = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-]
 _EN_MONTHS = "January February March April May June July August September October November December"
 _ABOUT = (
     "<p>โรงเรียนบ้านหนองสวนสัตว์ สังกัดสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสวนสัตว์ เขต 2 "
@@ -61,7 +47,7 @@ _EXTERNAL = (
 
 
 def short_date(day: date, digits: bool = False) -> str:
-    text = f"{day.day} {_SHORT_MONTHS[day.month - 1]} {day.year + 543}"
+    text = f"{day.day} {MONTHS_ABBR[day.month - 1]} {day.year + 543}"
     return thai_digits(text) if digits else text
 
 
