@@ -1,5 +1,6 @@
-"""The red team's farm (issue 10): attacks the first hostile farms did not make, crawled
-end to end into PostgreSQL in a child process whose time and peak memory are its own.
+"""The hostile farms (issue 10), crawled end to end into PostgreSQL in a child process whose
+time and peak memory are its own: the first farms side by side (hostile_http,
+hostile_pages, faulty, a thief naming a victim's articles), and the red team's attacks.
 
 XML entity expansion and external entities, sitemap indexes naming themselves or 10,000
 children, 100,000 foreign links, 1xx without end, bodies shorter than their length, absurd
@@ -20,8 +21,16 @@ from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
 from edunews.crawl.run import MAX_REFUSED_LOGGED
 from edunews.sources import Source
 from edunews.sources.registry import DEFAULT_MAX_ARTICLES
-from edunews.testsites import hostile_more, load_articles, serve
+from edunews.testsites import (
+    faulty,
+    hostile_http,
+    hostile_more,
+    hostile_pages,
+    load_articles,
+    serve,
+)
 from edunews.testsites.childcrawl import crawl_in_child
+from edunews.testsites.news import NewsSite
 from edunews.warehouse import connect
 
 pytestmark = pytest.mark.integration
@@ -198,3 +207,105 @@ def test_dense_sitemaps_side_by_side(empty_raw):
 
     assert result["max_rss_mb"] < MEMORY_CAP_MB, _figures(result)
     assert all(s["stopped"] for s in result["summaries"])  # the budget ended each run
+
+
+def test_the_first_farms_at_once(empty_raw):
+    """Every hostile site of the first farms (the HTTP layer's bombs, trickles and lying
+    redirects; pages and REST posts with NUL bytes, surrogates, bad charsets and deep
+    nesting; the faulty site's 5xx, loops and 50 MB bodies; a site naming another office's
+    articles as its own) side by side with a well-behaved office site: all good pages land,
+    every hostile path gets its verdict, and the victim keeps its articles."""
+    articles = load_articles(12)
+    http_site = hostile_http.HostileHttpSite(articles[:4], trickle_limit=30.0)
+    pages_site = hostile_pages.HostilePagesSite(articles[4:9])
+    faulty_site = faulty.FaultySite(articles[9:11], slow_seconds=4.0)
+    victim = NewsSite(articles[:6])
+    thief = NewsSite(articles[6:12])
+    with ExitStack() as stack:
+        served = {
+            name: stack.enter_context(serve(site))
+            for name, site in {
+                "http": http_site,
+                "pages": pages_site,
+                "pages-rest": pages_site,
+                "faulty": faulty_site,
+                "victim": victim,
+                "thief": thief,
+            }.items()
+        }
+        base = {name: s.url.rstrip("/") for name, s in served.items()}
+        victim_urls = [base["victim"] + victim.path(i) for i in range(len(victim.articles))]
+        # The thief's pages claim the victim's articles (and the cloud metadata address).
+        thief.canonical_of = lambda i: (
+            victim_urls[i] if i < 5 else "http://169.254.169.254/latest/meta-data/"
+        )
+        result = _crawl_in_child(
+            [
+                _source("farm-http", served["http"].url, "sitemap"),
+                _source("farm-pages", served["pages"].url, "sitemap"),
+                _source("farm-pages-rest", served["pages-rest"].url, "wordpress"),
+                _source("farm-faulty", served["faulty"].url, "sitemap"),
+                _source("farm-victim", served["victim"].url, "sitemap"),
+                _source("farm-thief", served["thief"].url, "sitemap"),
+            ]
+        )
+
+    assert result["max_rss_mb"] < MEMORY_CAP_MB, result["max_rss_mb"]
+    assert result["seconds"] < BUDGET_MINUTES * 60, result["seconds"]
+    summaries = {s["source_id"]: s for s in result["summaries"]}
+    assert set(summaries) == {
+        "farm-http",
+        "farm-pages",
+        "farm-pages-rest",
+        "farm-faulty",
+        "farm-victim",
+        "farm-thief",
+    }
+
+    # The HTTP layer's attacks: each its verdict, the good pages between them stored.
+    outcomes = _latest_outcomes("farm-http")
+    for path, outcome in hostile_http.EXPECTED.items():
+        assert outcomes.get(base["http"] + path) == outcome, path
+    http_pages = _pages("farm-http")
+    for path in http_site.good_paths():
+        assert base["http"] + path in http_pages, path
+
+    # Hostile pages through a sitemap and through REST: verdicts and the text they keep.
+    expectations = pages_site.expectations()
+    sitemap_outcomes = _latest_outcomes("farm-pages")
+    rest_outcomes = _latest_outcomes("farm-pages-rest")
+    for path, expect in expectations.items():
+        # /hostile/ pages are the sitemap's; everything else is what the REST listing gave.
+        via_sitemap = path.startswith("/hostile/")
+        outcomes = sitemap_outcomes if via_sitemap else rest_outcomes
+        url = (
+            path
+            if path.startswith("http")
+            else base["pages" if via_sitemap else "pages-rest"] + path
+        )
+        assert outcomes.get(url) == expect.outcome, path
+    for source_id, name in (("farm-pages", "pages"), ("farm-pages-rest", "pages-rest")):
+        stored = _pages(source_id)
+        for article in pages_site.articles:
+            _, body, _ = stored[f"{base[name]}/good/{article.post_id}"]
+            assert body == article.body_text, source_id
+
+    # The faulty site: 5xx, loops, private redirects, huge bodies, robots, 404s.
+    outcomes = _latest_outcomes("farm-faulty")
+    for path, outcome in faulty.EXPECTED.items():
+        url = path if path.startswith("http") else base["faulty"] + path
+        assert outcomes.get(url) == outcome, path
+    faulty_pages = _pages("farm-faulty")
+    for path in faulty_site.good_paths():
+        assert base["faulty"] + path in faulty_pages, path
+
+    # Identity: the victim's articles are the victim's; the thief's canonicals are dropped.
+    victim_pages = _pages("farm-victim")
+    assert sorted(victim_pages) == sorted(victim_urls)
+    assert all(canonical in (None, url) for url, (_, _, canonical) in victim_pages.items())
+    thief_pages = _pages("farm-thief")
+    assert len(thief_pages) == len(thief.articles)
+    assert all(
+        canonical is None or canonical.startswith(base["thief"])
+        for _, _, canonical in thief_pages.values()
+    )
