@@ -39,8 +39,9 @@ def shared_dir() -> Path:
 
 
 def offices_csv() -> Path:
-    """Education offices, shipped as a dbt seed and read by the demo-site generator."""
-    return dbt_project_dir() / "seeds" / "esa_offices.csv"
+    """Education offices: package data the extractor resolves offices with; dbt seeds it
+    from there (dbt_project/extractor_data is a link to the folder)."""
+    return _PACKAGE_DIR / "extract" / "data" / "esa_offices.csv"
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def test_offices_seed_is_the_shared_reference():
     reference = SHARED / "reference" / "esa_offices.csv"
     if not reference.exists():
         pytest.skip("shared/reference is not beside the checkout")
-    assert (PROJECT / "seeds" / "esa_offices.csv").read_bytes() == reference.read_bytes()
+    assert (PROJECT / "extractor_data" / "esa_offices.csv").read_bytes() == reference.read_bytes()
 
 
 def _yaml_models(folder: Path) -> dict[str, dict]:
