@@ -100,7 +100,7 @@ def registry(farm: list[tuple[str, str]]):
 
 
 def run(args: argparse.Namespace) -> None:
-    from edunews.crawl.many import crawl_sources
+    from edunews.crawl.all_sources import crawl_sources
     from edunews.warehouse import connect, embedded, migrate
 
     embedded.start()

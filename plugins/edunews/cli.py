@@ -49,7 +49,7 @@ def _demo_site(args: argparse.Namespace) -> int:
 
 
 def _crawl(args: argparse.Namespace) -> int:
-    from edunews.crawl.many import crawl_sources, parse_since
+    from edunews.crawl.all_sources import crawl_sources, parse_since
     from edunews.sources import Source, load_sources
 
     try:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from edunews.crawl.all_sources import RunTotals
 from edunews.crawl.http import HttpClient
-from edunews.crawl.many import RunTotals
 from edunews.crawl.run import crawl_source
 from edunews.orchestration import tasks
 from edunews.sources import Source, load_sources

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from edunews.crawl import run
+from edunews.crawl.all_sources import crawl_sources
 from edunews.crawl.http import HttpClient
 from edunews.crawl.land import FetchedPage, Lander, LogRow, foreign_host
-from edunews.crawl.many import crawl_sources
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.testsites import load_articles, serve

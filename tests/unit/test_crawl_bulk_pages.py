@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from edunews.crawl.article import parse_article
-from edunews.crawl.shallow import MAX_PARSE_CHARS, readable_html, without_bulk
+from edunews.crawl.bounded_html import MAX_PARSE_CHARS, readable_html, without_bulk
 from edunews.testsites import load_articles
 from edunews.testsites.pages import article_page
 

@@ -310,7 +310,7 @@ def test_huge_pages_are_read_in_seconds():
 
 
 def test_normal_pages_are_parsed_as_sent():
-    from edunews.crawl.shallow import readable_html
+    from edunews.crawl.bounded_html import readable_html
     from edunews.testsites.pages import article_page
 
     page = article_page(ARTICLES[0], ARTICLES[1:], lambda a: f"/p/{a.post_id}")
@@ -545,7 +545,7 @@ def test_a_title_of_megabytes_is_cut():
 def test_flattening_never_turns_text_into_markup():
     from bs4 import BeautifulSoup
 
-    from edunews.crawl.shallow import HEADROOM, MAX_DEPTH, flatten
+    from edunews.crawl.bounded_html import HEADROOM, MAX_DEPTH, flatten
 
     deep = "<div class='x'>" * (MAX_DEPTH + HEADROOM + 10)
     script = "<script>document.write('<h1 class=entry-title>fake</h1>')</script>"

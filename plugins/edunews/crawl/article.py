@@ -10,10 +10,10 @@ from datetime import datetime
 import trafilatura
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
+from edunews.crawl.bounded_html import looks_binary, readable_html
 from edunews.crawl.headline import page_title
 from edunews.crawl.html_text import prune, soup_text, text_without
 from edunews.crawl.published import published_date
-from edunews.crawl.shallow import looks_binary, readable_html
 from edunews.crawl.storable import storable
 from edunews.crawl.thai_date import find_date
 from edunews.crawl.urls import join_url
@@ -118,7 +118,7 @@ class Article:
 
 
 def parse_article(html: str, url: str) -> Article:
-    """The article of any page, in time linear in its size (see shallow.py); its text
+    """The article of any page, in time linear in its size (see bounded_html.py); its text
     fields are storable."""
     if looks_binary(html):
         return Article(title="", body_text="", published_at=None)

@@ -24,12 +24,12 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from edunews.crawl.bounded_html import readable_html, without_bulk
 from edunews.crawl.discovery import Context, Found, ListingFailure, ListingFetch
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response, Validators
 from edunews.crawl.learned import Learned, learned_of
 from edunews.crawl.links import PageLinks, last_page, read_links
-from edunews.crawl.shallow import readable_html, without_bulk
 from edunews.crawl.shape import Shape
 from edunews.crawl.verdict import NO_DATE, READ_MORE, TITLE_LIKE, verdict
 

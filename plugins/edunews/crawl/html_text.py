@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
-from edunews.crawl.shallow import readable_html
+from edunews.crawl.bounded_html import readable_html
 from edunews.crawl.storable import storable
 
 _BLOCKS = frozenset(

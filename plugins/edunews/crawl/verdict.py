@@ -15,10 +15,10 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.article import parse_article
+from edunews.crawl.bounded_html import readable_html
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import Response
 from edunews.crawl.links import PAGE_PATH
-from edunews.crawl.shallow import readable_html
 from edunews.crawl.shape import PAGING_KEYS
 from edunews.crawl.thai_date import find_thai_date, gregorian
 
