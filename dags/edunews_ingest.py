@@ -5,27 +5,23 @@ records the run's figures (raw.run_reports) and marks the raw-pages Asset update
 starts edunews_transform even when some sources failed.
 """
 
-import pendulum
+from datetime import timedelta
+
 from airflow.sdk import dag, get_current_context, task
 
 from edunews.orchestration import tasks
-from edunews.orchestration.alerts import on_failure
 from edunews.orchestration.assets import RAW_PAGES
+from edunews.orchestration.dag_defaults import DAG_DEFAULTS, default_args
 
 
 @dag(
     dag_id="edunews_ingest",
     schedule="0 1 * * *",
-    start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Bangkok"),
-    catchup=False,
-    max_active_runs=1,
-    tags=["edunews"],
-    default_args={
-        "retries": 2,
-        "retry_delay": pendulum.duration(minutes=5),
-        "retry_exponential_backoff": True,
-        "on_failure_callback": on_failure,
-    },
+    # A site that fails at 1 a.m. often answers a little later.
+    default_args=default_args(
+        retries=2, retry_delay=timedelta(minutes=5), retry_exponential_backoff=True
+    ),
+    **DAG_DEFAULTS,
 )
 def edunews_ingest():
     @task

@@ -4,21 +4,17 @@ Extracts, with the current extractor, every page of the chosen sources and date 
 has no record of this version yet, then rebuilds the marts (optionally from scratch).
 """
 
-import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
 
 from edunews.orchestration import reprocess
-from edunews.orchestration.alerts import on_failure
+from edunews.orchestration.dag_defaults import DAG_DEFAULTS, default_args
 
 
 @dag(
     dag_id="edunews_reprocess",
     schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Bangkok"),
-    catchup=False,
-    max_active_runs=1,
-    tags=["edunews"],
-    default_args={"retries": 0, "on_failure_callback": on_failure},
+    # Started by hand, watched: a failure is looked at, not retried.
+    default_args=default_args(retries=0),
     params={
         "reextract": Param(
             True, type="boolean", description="extract pages again with the current extractor"
@@ -34,6 +30,7 @@ from edunews.orchestration.alerts import on_failure
             None, type=["null", "string"], format="date", description="last publishing day"
         ),
     },
+    **DAG_DEFAULTS,
 )
 def edunews_reprocess():
     @task

@@ -37,6 +37,19 @@ def test_every_dag_runs_one_at_a_time_and_alerts_on_failure(dagbag, dag_id):
         assert on_failure in (callbacks if isinstance(callbacks, list) else [callbacks])
 
 
+def test_the_dags_share_owner_start_and_time_zone_from_one_module(dagbag):
+    from edunews.orchestration.dag_defaults import OWNER, START_DATE, TIMEZONE
+
+    for dag_id in DAG_IDS:
+        dag = dagbag.dags[dag_id]
+        assert dag.start_date == START_DATE, dag_id
+        assert dag.timezone.name == TIMEZONE, dag_id
+        assert {task.owner for task in dag.tasks} == {OWNER}, dag_id
+    # What each DAG states for itself on top of the shared defaults.
+    assert dagbag.dags["edunews_reprocess"].get_task("extract").retries == 0
+    assert dagbag.dags["edunews_ingest"].get_task("crawl").retries == 2
+
+
 def test_ingest_runs_nightly_at_one_in_bangkok(dagbag):
     dag = dagbag.dags["edunews_ingest"]
     # A cron string runs in the DAG's time zone, the start date's.
