@@ -34,7 +34,11 @@ def _db(args: argparse.Namespace) -> int:
 
         print(role_url(args.role) if args.role else admin_url())
     elif args.action == "migrate":
-        applied = migrate.migrate()
+        try:
+            applied = migrate.migrate(reset_passwords=args.reset_passwords)
+        except migrate.MigrateRefused as exc:
+            print(f"edunews db migrate: {exc}", file=sys.stderr)
+            return 1
         print(
             f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "")
         )
@@ -166,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         choices=["loader", "transformer", "reader"],
         help="with `url`: the URL of one of the pipeline's roles",
+    )
+    db.add_argument(
+        "--reset-passwords",
+        action="store_true",
+        help="with `migrate`: set every role's password again from EDUNEWS_<ROLE>_PASSWORD",
     )
     db.set_defaults(handler=_db)
 

@@ -65,14 +65,32 @@ def embedded_settings() -> EmbeddedSettings:
     )
 
 
-# The three roles the migrations create. Passwords default to development values; set
-# the variables in any shared deployment (docker-compose reads them from .env).
+# The three roles the migrations create. Passwords default to development values, which
+# `edunews db migrate` accepts only on the embedded server; set the variables in any shared
+# deployment (docker-compose reads them from .env).
 ROLES = {
     "loader": "edunews_loader",
     "transformer": "edunews_transformer",
     "reader": "edunews_reader",
 }
 
+# What .env.example holds for every secret: never a password.
+PLACEHOLDER_PASSWORD = "change-me"
+
+
+def role_password_variable(role: str) -> str:
+    return f"EDUNEWS_{role.upper()}_PASSWORD"
+
+
+def development_password(role: str) -> str:
+    return f"{ROLES[role]}_dev"
+
 
 def role_password(role: str) -> str:
-    return os.environ.get(f"EDUNEWS_{role.upper()}_PASSWORD", f"{ROLES[role]}_dev")
+    """The role's password outside Airflow (inside, its Airflow connection holds it)."""
+    return os.environ.get(role_password_variable(role)) or development_password(role)
+
+
+def reader_statement_timeout() -> str:
+    """The longest query an analyst or a BI tool may run (a PostgreSQL duration)."""
+    return os.environ.get("EDUNEWS_READER_STATEMENT_TIMEOUT") or "60s"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+
 import psycopg
 import pytest
 
+from edunews.cli import main
+from edunews.config import ROLES, EmbeddedSettings, development_password, role_password_variable
 from edunews.warehouse import connect, embedded, migrate
 
 
@@ -67,3 +71,133 @@ def test_reader_selects_from_marts(warehouse):
     finally:
         with connect() as conn:
             conn.execute("drop table marts.reader_probe")
+
+
+# --- roles: passwords, and what the reader may do --------------------------------------------
+
+
+def _can_log_in(role: str, password: str) -> bool:
+    try:
+        with psycopg.connect(embedded.url(user=ROLES[role], password=password)):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
+def _passwords_are_defaults(monkeypatch) -> None:
+    for role in ROLES:
+        monkeypatch.delenv(role_password_variable(role), raising=False)
+
+
+def test_migrate_keeps_a_changed_password_until_asked_to_reset(warehouse, monkeypatch, capsys):
+    _passwords_are_defaults(monkeypatch)
+    with connect() as conn:
+        conn.execute("alter role edunews_reader password 'rotated-by-hand'")
+    try:
+        migrate.migrate()
+        migrate.migrate()
+        assert _can_log_in("reader", "rotated-by-hand")
+        assert not _can_log_in("reader", development_password("reader"))
+    finally:
+        assert main(["db", "migrate", "--reset-passwords"]) == 0
+    assert _can_log_in("reader", development_password("reader"))
+    assert not _can_log_in("reader", "rotated-by-hand")
+
+
+def test_the_reader_cannot_create_temporary_tables_but_dbt_can(warehouse):
+    with connect("reader") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("create temporary table scratch (x int)")
+    # dbt-postgres builds incremental models through temporary tables.
+    with connect("transformer") as conn:
+        conn.execute("create temporary table scratch (x int)")
+
+
+def test_the_reader_has_a_statement_timeout(warehouse, monkeypatch):
+    monkeypatch.delenv("EDUNEWS_READER_STATEMENT_TIMEOUT", raising=False)
+    with connect("reader") as conn:
+        assert conn.execute("show statement_timeout").fetchone() == ("1min",)
+    monkeypatch.setenv("EDUNEWS_READER_STATEMENT_TIMEOUT", "300ms")
+    try:
+        migrate.migrate()
+        with connect("reader") as conn, pytest.raises(psycopg.errors.QueryCanceled):
+            conn.execute("select pg_sleep(2)")
+        # The loader and dbt are not limited: a full rebuild takes as long as it takes.
+        with connect("transformer") as conn:
+            assert conn.execute("show statement_timeout").fetchone() == ("0",)
+        monkeypatch.setenv("EDUNEWS_READER_STATEMENT_TIMEOUT", "a while")
+        with pytest.raises(migrate.MigrateRefused, match="EDUNEWS_READER_STATEMENT_TIMEOUT"):
+            migrate.migrate()
+    finally:
+        monkeypatch.delenv("EDUNEWS_READER_STATEMENT_TIMEOUT")
+        migrate.migrate()
+    with connect("reader") as conn:
+        assert conn.execute("show statement_timeout").fetchone() == ("1min",)
+
+
+def test_outside_the_embedded_server_development_passwords_are_refused(
+    warehouse, monkeypatch, capsys
+):
+    # The session's server through EDUNEWS_WAREHOUSE_URL counts as any other PostgreSQL.
+    monkeypatch.setenv("EDUNEWS_WAREHOUSE_URL", embedded.url())
+    _passwords_are_defaults(monkeypatch)
+    # Existing roles keep their passwords: a nightly migrate needs none of the variables.
+    assert migrate.migrate() == []
+
+    capsys.readouterr()
+    assert main(["db", "migrate", "--reset-passwords"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    for role in ROLES:
+        assert role_password_variable(role) in err
+
+    monkeypatch.setenv("EDUNEWS_LOADER_PASSWORD", "loader-secret")
+    monkeypatch.setenv("EDUNEWS_TRANSFORMER_PASSWORD", "transformer-secret")
+    monkeypatch.setenv("EDUNEWS_READER_PASSWORD", "change-me")
+    with pytest.raises(migrate.MigrateRefused) as refused:
+        migrate.migrate(reset_passwords=True)
+    assert "EDUNEWS_READER_PASSWORD" in str(refused.value)
+    assert "EDUNEWS_LOADER_PASSWORD" not in str(refused.value)
+    # Refused before anything changed.
+    assert _can_log_in("loader", development_password("loader"))
+
+
+@pytest.fixture
+def another_server(tmp_path):
+    """A second, empty PostgreSQL: no roles, no migrations."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = EmbeddedSettings(
+        data_dir=tmp_path / "pgdata",
+        host="127.0.0.1",
+        port=port,
+        database="edunews",
+        superuser="edunews",
+    )
+    embedded.start(settings)
+    yield settings
+    embedded.stop(settings)
+
+
+def test_outside_the_embedded_server_roles_are_created_only_with_real_passwords(
+    another_server, monkeypatch
+):
+    owner = embedded.url(another_server)
+    monkeypatch.setenv("EDUNEWS_WAREHOUSE_URL", owner)
+    _passwords_are_defaults(monkeypatch)
+    monkeypatch.setenv("EDUNEWS_READER_PASSWORD", "reader-secret")
+    with pytest.raises(migrate.MigrateRefused) as refused:
+        migrate.migrate()
+    assert "EDUNEWS_LOADER_PASSWORD, EDUNEWS_TRANSFORMER_PASSWORD" in str(refused.value)
+    with psycopg.connect(owner) as conn:
+        assert conn.execute(
+            "select count(*) from pg_roles where rolname like 'edunews_%'"
+        ).fetchone() == (0,)
+        assert conn.execute("select to_regclass('meta.schema_migrations')").fetchone() == (None,)
+
+    monkeypatch.setenv("EDUNEWS_LOADER_PASSWORD", "loader-secret")
+    monkeypatch.setenv("EDUNEWS_TRANSFORMER_PASSWORD", "transformer-secret")
+    assert migrate.migrate() == [name for _, name, _ in migrate.available()]
+    reader = embedded.url(another_server, user=ROLES["reader"], password="reader-secret")
+    with psycopg.connect(reader) as conn:
+        assert conn.execute("show statement_timeout").fetchone() == ("1min",)
