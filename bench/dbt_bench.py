@@ -170,7 +170,7 @@ def _counts() -> dict[str, int]:
         "marts.dim_person",
         "marts.dim_school",
         "marts.dim_office",
-        "marts.person_positions",
+        "marts.fct_person_positions",
     ]
     with connect() as conn:
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}

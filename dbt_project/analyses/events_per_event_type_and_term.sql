@@ -18,6 +18,6 @@ select
     count(*) as events
 from events
 inner join dates using (date_key)
-left join event_types using (event_type)
+left join event_types using (event_type_key)
 group by 1, 2, 3
 order by 1, 2, events desc

@@ -14,8 +14,8 @@ per_year as (
         count(*) as events,
         count(distinct events.office_key) as offices,
         coalesce(sum(events.participant_count), 0) as participants_stated,
-        count(*) filter (where events.event_type = 'workshop') as workshops,
-        count(*) filter (where events.event_type = 'training') as trainings
+        count(*) filter (where events.event_type_code = 'workshop') as workshops,
+        count(*) filter (where events.event_type_code = 'training') as trainings
     from events
     inner join dates using (date_key)
     group by dates.fiscal_year_be

@@ -17,7 +17,7 @@ select
     offices.office_name,
     schools.province,
     count(distinct participants.event_key) as events,
-    string_agg(distinct participants.role, ', ') as roles,
+    string_agg(distinct participants.role_code, ', ') as roles,
     min(participants.date_start) as first_event,
     max(participants.date_start) as last_event
 from participants

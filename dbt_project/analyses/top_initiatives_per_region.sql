@@ -2,10 +2,10 @@
 with per_region as (
     select
         region_code,
-        initiative_code,
+        initiative_key,
         sum(events) as events
     from {{ ref('agg_initiatives_region_fiscal_year') }}
-    group by region_code, initiative_code
+    group by region_code, initiative_key
 ),
 
 ranked as (
@@ -22,6 +22,6 @@ select
     initiatives.initiative_name_th,
     ranked.events
 from ranked
-inner join {{ ref('dim_initiative') }} as initiatives using (initiative_code)
+inner join {{ ref('dim_initiative') }} as initiatives using (initiative_key)
 where ranked.rank_in_region <= 5
 order by ranked.region_code, ranked.rank_in_region, initiatives.initiative_name_en

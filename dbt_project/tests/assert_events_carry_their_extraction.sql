@@ -17,7 +17,7 @@ from events
 inner join extractions using (extraction_id)
 left join offices using (office_key)
 where events.date_start is distinct from (extractions.event ->> 'date_start')::date
-    or events.event_type is distinct from extractions.event ->> 'event_type'
+    or events.event_type_code is distinct from extractions.event ->> 'event_type'
     or events.participant_count is distinct from (extractions.event ->> 'participant_count')::integer
     or extractions.page_id <> events.page_id
     or (

@@ -87,4 +87,4 @@ def _report(seconds: float, generated: list) -> None:
     )
     print("  connect as the read-only reader:")
     print(f"    psql '{role_url('reader')}'")
-    print("    e.g. select date_start, event_type, title from marts.fct_events limit 5;")
+    print("    e.g. select date_start, event_type_code, title from marts.fct_events limit 5;")

@@ -114,7 +114,7 @@ def _events() -> list[dict]:
     with connect("reader") as conn:
         cur = conn.execute(
             "select e.source_url, e.date_start, e.date_end, e.extraction_id, o.office_kind,"
-            " o.province as office_province, o.area_no, e.event_type, e.title"
+            " o.province as office_province, o.area_no, e.event_type_code, e.title"
             " from marts.fct_events e left join marts.dim_office o using (office_key)"
         )
         names = [c.name for c in cur.description]

@@ -241,7 +241,7 @@ FACT_SNAPSHOT = {
     "fct_rejected_pages": "select * from marts.fct_rejected_pages",
     "dim_person": "select * from marts.dim_person",
     "dim_school": "select * from marts.dim_school",
-    "person_positions": "select * from marts.person_positions",
+    "fct_person_positions": "select * from marts.fct_person_positions",
 }
 
 
@@ -274,7 +274,7 @@ def test_newest_page_version_and_extractor_version_win(built):
     assert set(events) == {"https://cm6.example/a", "https://spm19.example/e"}
     a = events["https://cm6.example/a"]
     assert a["page_id"] == built["ids"]["a2"]
-    assert (a["date_start"], a["event_type"], a["participant_count"]) == (
+    assert (a["date_start"], a["event_type_code"], a["participant_count"]) == (
         dt.date(2024, 10, 2),
         "workshop",
         45,
@@ -332,7 +332,7 @@ def test_one_person_across_articles_with_positions_over_time(built):
     somchai = persons["สมชาย ใจดี"]
     assert somchai["latest_position"] == ACTING  # stated 2024-11-05, after 2024-10-02
     positions = _rows(
-        "select position, date_start from marts.person_positions"
+        "select position, date_start from marts.fct_person_positions"
         " where person_key = %s order by date_start",
         (somchai["person_key"],),
     )
@@ -344,12 +344,12 @@ def test_one_person_across_articles_with_positions_over_time(built):
 
 def test_participants_schools_and_initiatives(built):
     parts = _rows(
-        "select e.source_url, p.participant_kind, p.role, p.name_as_written"
+        "select e.source_url, p.participant_kind, p.role_code, p.name_as_written"
         " from marts.fct_event_participants p join marts.fct_events e using (event_key)"
         " where e.source_url = 'https://cm6.example/a'"
         " order by p.participant_kind, p.mention_no"
     )
-    assert [(p["participant_kind"], p["role"], p["name_as_written"]) for p in parts] == [
+    assert [(p["participant_kind"], p["role_code"], p["name_as_written"]) for p in parts] == [
         ("office", "attendee", "สพม.ยะลา"),
         ("person", "chair", "สมชาย ใจดี"),
         ("person", "speaker", "แก้วใจ มีสุข"),
@@ -386,7 +386,7 @@ def test_incremental_run_equals_full_refresh(built):
     assert events["https://spm19.example/e"]["participant_count"] == 12
     # e's new version names one person and no school or initiative: the old rows are gone
     e_key = events["https://spm19.example/e"]["event_key"]
-    assert [p["role"] for p in full["fct_event_participants"] if p["event_key"] == e_key] == [
+    assert [p["role_code"] for p in full["fct_event_participants"] if p["event_key"] == e_key] == [
         "signatory"
     ]
     assert not [i for i in full["fct_event_initiatives"] if i["event_key"] == e_key]
@@ -410,6 +410,20 @@ def test_aggregates_and_fiscal_years(built):
     assert regions == [
         {"region_code": "north", "fiscal_year": 2025, "initiative_code": "plc", "events": 1}
     ]
+
+
+def test_primary_keys_are_named_after_their_tables(built):
+    """Rebuilt (full refresh) and incremental tables alike: <table>_pkey, never the name of
+    the temporary table dbt built it under."""
+    with connect() as conn:
+        keys = conn.execute(
+            "select c.relname, k.conname from pg_constraint k"
+            " join pg_class c on c.oid = k.conrelid"
+            " join pg_namespace n on n.oid = c.relnamespace"
+            " where n.nspname = 'marts' and k.contype = 'p'"
+        ).fetchall()
+    assert len(keys) >= 17
+    assert [(table, name) for table, name in keys if name != f"{table}_pkey"] == []
 
 
 def test_reader_reads_every_mart_and_nothing_in_raw_or_staging(built):

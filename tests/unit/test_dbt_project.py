@@ -154,3 +154,27 @@ def test_one_yaml_per_folder_and_every_analysis_described():
     }
     for sql in analyses.glob("*.sql"):
         assert described.get(sql.stem, {}).get("description"), sql.name
+
+
+def test_marts_follow_one_naming_rule():
+    """The marts are an API: dim_/fct_/bridge_/agg_ names, every dimension keyed
+    <dimension>_key, and a fact's key to a dimension named as the dimension names it."""
+    marts = _yaml_models(PROJECT / "models" / "marts")
+    assert {name.split("_")[0] for name in marts} <= {"dim", "fct", "bridge", "agg"}, sorted(marts)
+    dimension_keys = {}
+    for name, model in marts.items():
+        if name.startswith("dim_"):
+            key = model["columns"][0]["name"]
+            assert key == name.removeprefix("dim_") + "_key", name
+            dimension_keys[key] = name
+    for name, model in marts.items():
+        for column in model["columns"]:
+            for test in column.get("data_tests", []):
+                related = isinstance(test, dict) and test.get("relationships")
+                if related and related["arguments"]["field"].endswith("_key"):
+                    field = related["arguments"]["field"]
+                    assert (
+                        related["arguments"]["to"]
+                        == f"ref('{dimension_keys.get(field, 'fct_events')}')"
+                    )
+                    assert column["name"].endswith(field), f"{name}.{column['name']} -> {field}"

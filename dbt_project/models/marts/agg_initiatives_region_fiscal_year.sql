@@ -39,9 +39,10 @@ select
     event_regions.region_code,
     event_regions.fiscal_year,
     event_regions.fiscal_year + 543 as fiscal_year_be,
+    initiatives.initiative_key,
     initiatives.initiative_code,
     count(distinct initiatives.event_key)::integer as events,
     count(distinct event_regions.office_key)::integer as organising_offices
 from initiatives
 inner join event_regions using (event_key)
-group by 1, 2, 3, 4, 5
+group by 1, 2, 3, 4, 5, 6

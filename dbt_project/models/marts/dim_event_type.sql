@@ -4,7 +4,8 @@ with event_types as (
 )
 
 select
-    event_type_code as event_type,
+    {{ surrogate_key(['event_type_code']) }} as event_type_key,
+    event_type_code,
     event_type_name_th,
     event_type_name_en,
     cues

@@ -4,6 +4,7 @@ with initiatives as (
 )
 
 select
+    {{ surrogate_key(['initiative_code']) }} as initiative_key,
     initiative_code,
     initiative_name_th,
     initiative_name_en,

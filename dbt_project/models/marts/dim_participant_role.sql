@@ -4,7 +4,8 @@ with roles as (
 )
 
 select
-    role_code as role,
+    {{ surrogate_key(['role_code']) }} as participant_role_key,
+    role_code,
     role_name_th,
     role_name_en,
     description

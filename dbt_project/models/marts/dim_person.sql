@@ -5,7 +5,7 @@ with mentions as (
 ),
 
 positions as (
-    select * from {{ ref('person_positions') }}
+    select * from {{ ref('fct_person_positions') }}
 ),
 
 events as (

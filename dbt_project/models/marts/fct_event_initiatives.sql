@@ -37,6 +37,7 @@ per_event as (
 select
     {{ surrogate_key(['per_event.event_key', 'initiative_code']) }} as event_initiative_key,
     per_event.event_key,
+    {{ surrogate_key(['initiative_code']) }} as initiative_key,
     initiative_code,
     names_as_written,
     evidence,

@@ -76,13 +76,14 @@ first_mentions as (
 )
 
 select
-    {{ surrogate_key(['first_mentions.event_key', 'participant_kind', 'participant_id', 'role']) }} as participant_key,
+    {{ surrogate_key(['first_mentions.event_key', 'participant_kind', 'participant_id', 'role']) }} as event_participant_key,
     first_mentions.event_key,
     participant_kind,
     person_key,
     school_key,
     office_key,
-    role,
+    {{ surrogate_key(['role']) }} as participant_role_key,
+    role as role_code,
     name_as_written,
     position_as_stated,
     organization_as_stated,

@@ -51,7 +51,9 @@ select
     events.date_end,
     case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
     offices.office_key,
-    events.event_type,
+    case when events.event_type is not null then {{ surrogate_key(['events.event_type']) }} end
+        as event_type_key,
+    events.event_type as event_type_code,
     events.province,
     provinces.province_key,
     events.venue,

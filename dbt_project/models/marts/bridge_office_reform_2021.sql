@@ -4,7 +4,7 @@ with reform as (
 )
 
 select
-    {{ surrogate_key(['old_office_key', 'new_office_key']) }} as reform_key,
+    {{ surrogate_key(['old_office_key', 'new_office_key']) }} as office_reform_key,
     old_office_key,
     new_office_key,
     old_office_name,
