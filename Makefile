@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test airflow lint format db-start db-stop clean
+.PHONY: install demo test test-fast airflow lint format db-start db-stop clean
 
 install: $(STAMP)
 
@@ -20,6 +20,10 @@ demo: install
 
 test: install
 	$(BIN)/pytest
+
+# The unit tests only (no database, no Airflow run), for the edit loop.
+test-fast: install
+	$(BIN)/pytest tests/unit -m unit -q
 
 # Airflow's UI on http://127.0.0.1:8080 with the DAGs, on the embedded warehouse.
 airflow: install

@@ -35,6 +35,22 @@ for key, value in airflow_env().items():
         os.environ[key] = value
 
 
+# A test's kind is its folder: `make test-fast` runs `-m unit`, so a test placed anywhere
+# else would silently drop out of it; collection refuses one instead.
+_KINDS = ("unit", "integration", "e2e")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        path = item.path.resolve()
+        parts = path.relative_to(tests).parts if path.is_relative_to(tests) else ()
+        folder = parts[0] if len(parts) > 1 else ""
+        if folder not in _KINDS:
+            raise pytest.UsageError(f"{item.nodeid}: a test lives in tests/{{{','.join(_KINDS)}}}/")
+        item.add_marker(folder)
+
+
 @pytest.fixture(scope="session")
 def warehouse():
     """The session's embedded PostgreSQL, migrated; stopped at the end."""
