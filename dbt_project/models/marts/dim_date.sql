@@ -5,14 +5,9 @@ with days as (
     select * from {{ ref('int_dates__spine') }}
 ),
 
+-- the month names of edunews.thai_calendar, through the thai_months seed made from it
 thai_months as (
-    select *
-    from (values
-        (1, 'มกราคม', 'ม.ค.'), (2, 'กุมภาพันธ์', 'ก.พ.'), (3, 'มีนาคม', 'มี.ค.'),
-        (4, 'เมษายน', 'เม.ย.'), (5, 'พฤษภาคม', 'พ.ค.'), (6, 'มิถุนายน', 'มิ.ย.'),
-        (7, 'กรกฎาคม', 'ก.ค.'), (8, 'สิงหาคม', 'ส.ค.'), (9, 'กันยายน', 'ก.ย.'),
-        (10, 'ตุลาคม', 'ต.ค.'), (11, 'พฤศจิกายน', 'พ.ย.'), (12, 'ธันวาคม', 'ธ.ค.')
-    ) as m (month_number, month_name_th, month_abbr_th)
+    select * from {{ ref('stg_seeds__thai_months') }}
 ),
 
 calendar as (
