@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from edunews.crawl.http import HttpClient
-from edunews.crawl.published import BANGKOK
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.testsites import load_articles, serve
@@ -13,6 +12,7 @@ from edunews.testsites.faulty import EXPECTED, FaultySite
 from edunews.testsites.joomla import CATEGORY, JoomlaSite
 from edunews.testsites.pages import FOOTER
 from edunews.testsites.plain import FeedSite, SitemapSite
+from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 
 pytestmark = pytest.mark.integration

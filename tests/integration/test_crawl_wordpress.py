@@ -140,7 +140,7 @@ def test_pages_read_from_html_say_what_the_rest_api_says(empty_raw):
 
 def test_content_hash_does_not_depend_on_the_time_zone():
     from edunews.crawl.land import FetchedPage
-    from edunews.crawl.published import BANGKOK
+    from edunews.thai_calendar import BANGKOK
 
     when = load_articles(1)[0].published
 

@@ -11,11 +11,11 @@ import pytest
 
 from edunews.cli import main
 from edunews.crawl.http import HttpClient
-from edunews.crawl.published import BANGKOK
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.testsites import Reply, serve
 from edunews.testsites.zoo import ZOO, ZooSite, build
+from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 
 pytestmark = pytest.mark.integration

@@ -10,11 +10,11 @@ import pytest
 
 from edunews.crawl.http import HttpClient
 from edunews.crawl.probe import probe
-from edunews.crawl.published import BANGKOK
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.testsites import serve
 from edunews.testsites.zoo2 import ZOO2, build
+from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 
 pytestmark = pytest.mark.integration

@@ -16,10 +16,11 @@ import psycopg
 import pytest
 
 from edunews.config import dbt_project_dir
+from edunews.thai_calendar import BANGKOK
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect
 
-DAY = dt.datetime(2024, 10, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+DAY = dt.datetime(2024, 10, 1, 9, 0, tzinfo=BANGKOK)
 
 
 def _office(kind, province, area_no, name, role=None):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 
 from edunews.orchestration import reprocess, tasks
+from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 
-BANGKOK = timezone(timedelta(hours=7))
 BODY = (
     "วันที่ 12 มีนาคม 2567 สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต 3"
     " จัดประชุมผู้บริหารสถานศึกษา ณ ห้องประชุมสำนักงาน"

@@ -8,11 +8,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edunews.crawl.article import parse_article
+from edunews.crawl.date_line import find_thai_date
 from edunews.crawl.encoding import decode_body
-from edunews.crawl.published import BANGKOK, parse_datetime, published_date
-from edunews.crawl.thai_date import find_thai_date
+from edunews.crawl.published import parse_datetime, published_date
 from edunews.testsites.articles import generated_articles
 from edunews.testsites.pages import COMMENT_FORM, FOOTER, SHARE, article_page
+from edunews.thai_calendar import BANGKOK
 
 THAI = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา จัดประชุมเชิงปฏิบัติการ ณ ห้องประชุม " * 5
 

@@ -10,8 +10,8 @@ from datetime import date, datetime
 import pytest
 
 from edunews.crawl.article import parse_article
-from edunews.crawl.published import BANGKOK
-from edunews.crawl.thai_date import find_date
+from edunews.crawl.date_line import find_date
+from edunews.thai_calendar import BANGKOK
 
 SITE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสวนสัตว์ เขต 1"
 TITLE = "สพป.สวนสัตว์ เขต 1 จัดประชุมเชิงปฏิบัติการพัฒนาครูผู้สอนภาษาไทย ประจำปี 2567"

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from edunews.extract.thai_dates import find_event_date, gregorian_year, parse_thai_date
+from edunews.extract.event_date import find_event_date, parse_thai_date
+from edunews.thai_calendar import gregorian_year
 
 PUBLISHED = date(2020, 9, 12)
 

@@ -1,10 +1,10 @@
 """Normalisation keeps offsets into the original text."""
 
-from edunews.extract.thai_text import normalize, thai_digits_to_arabic
+from edunews.extract.thai_text import normalize
 
 
-def test_thai_digits():
-    assert thai_digits_to_arabic("๒๕๖๓ เขต ๑") == "2563 เขต 1"
+def test_thai_digits_are_folded_one_for_one():
+    assert normalize("๒๕๖๓ เขต ๑").text == "2563 เขต 1"
 
 
 def test_spaces_zero_width_and_split_vowels_are_folded():

@@ -11,11 +11,11 @@ import trafilatura
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from edunews.crawl.bounded_html import looks_binary, readable_html
+from edunews.crawl.date_line import find_date
 from edunews.crawl.headline import page_title
 from edunews.crawl.html_text import prune, soup_text, text_without
 from edunews.crawl.published import published_date
 from edunews.crawl.storable import storable
-from edunews.crawl.thai_date import find_date
 from edunews.crawl.urls import join_url
 
 # trafilatura logs an ERROR for every empty or odd page; the crawler records those itself

@@ -1,8 +1,9 @@
 """The visible publication date of a Thai page: "วันพุธที่ ๑๘ ตุลาคม ๒๕๖๖", "18 ต.ค. 66",
 "18/10/2566", and (find_date) the English and ISO date lines of templates in English:
 "12 May 2024", "May 12, 2024", "2567-05-12". Buddhist-Era years (and two-digit ones after
-a Thai month), Thai digits, abbreviated months; numbers are day/month/year, as Thai
-sites write them.
+a Thai month), Thai digits, abbreviated months with or without their dots (the Thai
+calendar's rules: edunews.thai_calendar); numbers are day/month/year, as Thai sites
+write them.
 
 Small on purpose: it reads one date line of page furniture, not the dates in news prose
 (that is the extractor's job).
@@ -14,41 +15,13 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_MONTHS = {
-    "มกราคม": 1,
-    "กุมภาพันธ์": 2,
-    "มีนาคม": 3,
-    "เมษายน": 4,
-    "พฤษภาคม": 5,
-    "มิถุนายน": 6,
-    "กรกฎาคม": 7,
-    "กรกฏาคม": 7,
-    "สิงหาคม": 8,
-    "กันยายน": 9,
-    "ตุลาคม": 10,
-    "พฤศจิกายน": 11,
-    "ธันวาคม": 12,
-    "ม.ค.": 1,
-    "ก.พ.": 2,
-    "มี.ค.": 3,
-    "เม.ย.": 4,
-    "พ.ค.": 5,
-    "มิ.ย.": 6,
-    "ก.ค.": 7,
-    "ส.ค.": 8,
-    "ก.ย.": 9,
-    "ต.ค.": 10,
-    "พ.ย.": 11,
-    "ธ.ค.": 12,
-}
-_BY_KEY = {name.replace(".", ""): n for name, n in _MONTHS.items()}
-_MONTH = "|".join(
-    sorted((re.escape(m).replace(r"\.", r"\.?\s?") for m in _MONTHS), key=len, reverse=True)
-)
+from edunews.thai_calendar import MONTH_UNDOTTED, arabic_digits, gregorian, month_number
+
 # Official writing puts "เดือน" (month) before the month's name: "12 เดือน พฤษภาคม 2567".
 _WORDS = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?:เดือน\s*)?(" + _MONTH + r")\s*(?:พ\.?\s?ศ\.?\s*)?(\d{4}|\d{2})(?!\d)"
+    r"(?<!\d)(\d{1,2})\s*(?:เดือน\s*)?("
+    + MONTH_UNDOTTED
+    + r")\s*(?:พ\.?\s?ศ\.?\s*)?(\d{4}|\d{2})(?!\d)"
 )
 # One separator throughout; not a piece of a longer dotted or dashed run (an IP address,
 # a version, a phone number).
@@ -88,22 +61,15 @@ _EN_MONTH_FIRST = re.compile(
 )
 
 
-def gregorian(year: int) -> int:
-    """A written year to the Gregorian one: 2566 -> 2023, 66 -> 2023, 2023 -> 2023."""
-    if year < 100:
-        year += 2500
-    return year - 543 if year > 2400 else year
-
-
 def find_thai_date(text: str) -> date | None:
     """The first complete (day, month, year) date in `text` written the Thai way, or None."""
-    found = _thai_dates(text.translate(_THAI_DIGITS))
+    found = _thai_dates(arabic_digits(text))
     return min(found)[1] if found else None
 
 
 def find_date(text: str) -> date | None:
     """The first complete date in `text` written in Thai, English, ISO or numbers, or None."""
-    text = text.translate(_THAI_DIGITS)
+    text = arabic_digits(text)
     found = _thai_dates(text)
     found += _first(_ISO, text, lambda m: (m.group(1), m.group(3), m.group(4)))
     found += _first(
@@ -122,7 +88,7 @@ def _short_year(digits: str) -> str:
 def _thai_dates(text: str) -> list[tuple[int, date]]:
     found: list[tuple[int, date]] = []
     for match in _WORDS.finditer(text):
-        month = _BY_KEY.get(re.sub(r"[.\s]", "", match.group(2)))
+        month = month_number(match.group(2))
         day = _safe_date(gregorian(int(match.group(3))), month, int(match.group(1)))
         if day:
             found.append((match.start(), day))

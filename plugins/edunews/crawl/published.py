@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from edunews.crawl.date_line import find_date
 from edunews.crawl.html_text import strings
 from edunews.crawl.regions import is_banner, is_furniture, is_page_form
-from edunews.crawl.thai_date import find_date, gregorian
+from edunews.thai_calendar import BANGKOK, gregorian
 
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 _META_NAMES = (
     "article:published_time",
     "og:article:published_time",

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.article import parse_article
 from edunews.crawl.bounded_html import readable_html
+from edunews.crawl.date_line import find_date
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import Response
 from edunews.crawl.links import PAGE_PATH
 from edunews.crawl.shape import PAGING_KEYS
-from edunews.crawl.thai_date import find_thai_date, gregorian
 
 MIN_BODY_CHARS = 200
 MAX_ARTICLE_LINKS = 1500
@@ -89,52 +88,20 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
     return Verdict(True, "article", article.title, published)
 
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = "|".join(_MONTHS_EN)
-_YEAR = r"((?:19|20|25)\d\d)"
-# (pattern, order of day, month, year in its groups)
-_DATES = (
-    (re.compile(rf"(?<!\d){_YEAR}-(\d\d)-(\d\d)(?!\d)"), (2, 1, 0)),
-    (re.compile(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]{_YEAR}(?!\d)"), (0, 1, 2)),
-    (re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH})[a-z]*\.?,?\s+{_YEAR}(?!\d)", re.I), (0, 1, 2)),
-    (re.compile(rf"\b({_MONTH})[a-z]*\.?\s+(\d{{1,2}}),?\s+{_YEAR}(?!\d)", re.I), (1, 0, 2)),
-)
-
-
-def _iso(match: re.Match, order: tuple[int, int, int]) -> str | None:
-    parts = match.groups()
-    day, month, year = (parts[i] for i in order)
-    month_number = _MONTHS_EN.index(month[:3].lower()) + 1 if month.isalpha() else int(month)
-    try:
-        return date(gregorian(int(year)), month_number, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def own_date(soup: BeautifulSoup, title: str) -> str | None:
     """A date the page gives itself where published.py reads none (English or ISO date
     lines, a <time> without a hinted class): for telling an article, not for storing. Only
     a <time> outside sidebars, or a date line just after the title."""
     for tag in soup.find_all("time", datetime=True, limit=20):
-        pattern, order = _DATES[0]
-        match = pattern.search(tag["datetime"])
-        if match and not in_furniture(tag) and _iso(match, order):
-            return _iso(match, order)
+        day = find_date(str(tag["datetime"]))
+        if day and not in_furniture(tag):
+            return day.isoformat()
     text = " ".join(soup.get_text(" ", strip=True).split())
     at = text.find(title[:60]) if title else -1
     if at < 0:
         return None
-    window = text[at + len(title) : at + len(title) + 200].translate(_THAI_DIGITS)
-    day = find_thai_date(window)
-    if day:
-        return day.isoformat()
-    for pattern, order in _DATES:
-        for match in pattern.finditer(window):
-            found = _iso(match, order)
-            if found:
-                return found
-    return None
+    day = find_date(text[at + len(title) : at + len(title) + 200])
+    return day.isoformat() if day else None
 
 
 def page_verdict(resp: Response) -> Verdict:

@@ -17,9 +17,10 @@ from edunews.crawl.article import Article, strip_furniture_lines
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.html_text import html_to_text, unescape_title
 from edunews.crawl.http import FetchError, Response
-from edunews.crawl.published import BANGKOK, MAX_YEAR, MIN_YEAR, parse_datetime
+from edunews.crawl.published import MAX_YEAR, MIN_YEAR, parse_datetime
 from edunews.crawl.storable import storable
 from edunews.crawl.urls import join_url
+from edunews.thai_calendar import BANGKOK
 
 PER_PAGE = 100  # WordPress's maximum: fewer requests to each site
 MAX_LISTING_PAGES = 1000

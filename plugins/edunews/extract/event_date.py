@@ -1,8 +1,8 @@
-"""Thai dates in news text, and the choice of the one the event took place on.
+"""The choice of the date a reported event took place on, among the dates of its text.
 
-Writers mix Buddhist-Era and two-digit years, full and abbreviated months (with or without
-the dots), ranges within and across months, weekday prefixes and dates with no year. All
-functions take text already passed through `thai_text.normalize` (Arabic digits).
+The dates themselves (Buddhist-Era and two-digit years, full and abbreviated months,
+ranges, dates with no year) are read by `edunews.thai_calendar.find_dates`. All functions
+take text already passed through `thai_text.normalize` (Arabic digits).
 """
 
 from __future__ import annotations
@@ -11,189 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from edunews.thai_calendar import WEEKDAY as _WEEKDAY
+from edunews.thai_calendar import DateMention, find_dates
+
 from .furniture import lead_start
 from .thai_text import normalize
-
-# Month number -> spellings. Misspellings seen on real pages are listed as spellings.
-_FULL_MONTHS = {
-    1: ["มกราคม", "มกรา"],
-    2: ["กุมภาพันธ์", "กุมภาพันธ", "กุมภา"],
-    3: ["มีนาคม", "มีนา"],
-    4: ["เมษายน", "เมษา"],
-    5: ["พฤษภาคม", "พฤษภา"],
-    6: ["มิถุนายน", "มิถุนา"],
-    7: ["กรกฎาคม", "กรกฏาคม", "กรกฎา"],
-    8: ["สิงหาคม", "สิงหา"],
-    9: ["กันยายน", "กันยา"],
-    10: ["ตุลาคม", "ตุลา"],
-    11: ["พฤศจิกายน", "พฤศจิกา"],
-    12: ["ธันวาคม", "ธันวา"],
-}
-_ABBREVIATIONS = {
-    1: "ม.ค.",
-    2: "ก.พ.",
-    3: "มี.ค.",
-    4: "เม.ย.",
-    5: "พ.ค.",
-    6: "มิ.ย.",
-    7: "ก.ค.",
-    8: "ส.ค.",
-    9: "ก.ย.",
-    10: "ต.ค.",
-    11: "พ.ย.",
-    12: "ธ.ค.",
-}
-
-
-def _abbreviation_pattern(abbr: str) -> str:
-    # ก.ย. / ก.ย / ก. ย. : the inner dot is required, the final one optional.
-    first, second = abbr.rstrip(".").split(".")
-    return re.escape(first) + r"\.\s?" + re.escape(second) + r"\.?"
-
-
-_MONTH_LOOKUP: dict[str, int] = {}
-_month_alternatives: list[tuple[str, str]] = []
-for _num, _names in _FULL_MONTHS.items():
-    for _name in _names:
-        _MONTH_LOOKUP[_name] = _num
-        _month_alternatives.append((_name, re.escape(_name)))
-for _num, _abbr in _ABBREVIATIONS.items():
-    _MONTH_LOOKUP[_abbr.replace(".", "")] = _num
-    _month_alternatives.append((_abbr, _abbreviation_pattern(_abbr)))
-_month_alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
-MONTH = "(?:" + "|".join(p for _, p in _month_alternatives) + ")"
-
-_YEAR = r"(?:\s*(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?)?\s*(?P<{name}>\d{{4}}|\d{{2}})(?!\d))?"
-_DAY_SEP = r"\s*(?:-|–|—|ถึง|และ|,)\s*"
-_RANGE_SEP = r"\s*(?:-|–|—|ถึง(?:วันที่)?|จนถึง(?:วันที่)?)\s*"
-
-# "9-10 ก.ย. 63", "3 กันยายน 2563", "30 มกราคม - 2 กุมภาพันธ์ 2561"
-_DATE_RE = re.compile(
-    r"(?<!\d)(?:(?P<d1>\d{1,2})"
-    r"(?:(?:\s*(?P<m1>"
-    + MONTH
-    + r")"
-    + _YEAR.format(name="y1")
-    + r")?"
-    + _RANGE_SEP
-    + r"|"
-    + _DAY_SEP
-    + r"))?"
-    r"(?<!\d)(?P<d2>\d{1,2})\s*(?P<m2>" + MONTH + r")" + _YEAR.format(name="y2")
-)
-# dd/mm/yyyy (page furniture, forms): Buddhist Era when the year is above 2400.
-_NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-
-_WEEKDAY = r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
-
-
-def month_number(token: str) -> int | None:
-    """กันยายน / ก.ย. / ก.ย / ก. ย. -> 9."""
-    key = token.replace(" ", "")
-    if key in _MONTH_LOOKUP:
-        return _MONTH_LOOKUP[key]
-    return _MONTH_LOOKUP.get(key.replace(".", ""))
-
-
-def gregorian_year(token: str | None, reference_year: int | None = None) -> int | None:
-    """2563 -> 2020, 63 -> 2020, 2020 -> 2020; None for what cannot be a news year.
-
-    Two-digit years are Buddhist Era (63 = 2563); they are trusted only when they fall near
-    the reference year, because "16 ต.ค. 33 คน" reads like a date with year 33.
-    """
-    if not token:
-        return None
-    value = int(token)
-    if len(token) == 2:
-        year = 2500 + value - 543
-        if reference_year is not None:
-            return year if abs(year - reference_year) <= 6 else None
-        return year if 2000 <= year <= 2040 else None
-    if 2400 <= value <= 2700:
-        return value - 543
-    if 1950 <= value <= 2100:
-        return value
-    return None
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """One date or date range found in a text, with normalised-text offsets."""
-
-    start: date
-    end: date | None
-    pos: int
-    endpos: int
-    has_year: bool
-    numeric: bool = False
-
-
-def _infer_year(month: int, day: int, reference: date | None) -> int | None:
-    # A yearless date is in the publishing year, unless that puts it well after
-    # publication (a December event reported in January).
-    if reference is None:
-        return None
-    candidate = _safe_date(reference.year, month, day)
-    if candidate and candidate > reference + timedelta(days=45):
-        return reference.year - 1
-    return reference.year
-
-
-def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
-    """Every date and range in normalised `text`, in order.
-
-    `reference` (the publishing date) supplies missing years; without it, a yearless date
-    takes the year of the nearest date in the text that states one.
-    """
-    raw: list[tuple[int, int, int, int, int | None, int | None, int, int | None]] = []
-    ref_year = reference.year if reference else None
-    for m in _DATE_RE.finditer(text):
-        m2 = month_number(m.group("m2"))
-        if m2 is None:
-            continue
-        y2 = gregorian_year(m.group("y2"), ref_year)
-        d2 = int(m.group("d2"))
-        d1 = int(m.group("d1")) if m.group("d1") else None
-        m1 = month_number(m.group("m1")) if m.group("m1") else None
-        y1 = gregorian_year(m.group("y1"), ref_year) if m.group("y1") else None
-        raw.append((m.start(), m.end(), d2, m2, y2, d1, m1 or m2, y1))
-    explicit_years = [(r[0], r[4]) for r in raw if r[4] is not None]
-    mentions: list[DateMention] = []
-    for pos, endpos, d2, m2, y2, d1, m1, y1 in raw:
-        has_year = y2 is not None
-        year2 = y2
-        if year2 is None:
-            year2 = _infer_year(m2, d2, reference)
-        if year2 is None and explicit_years:
-            year2 = min(explicit_years, key=lambda e: abs(e[0] - pos))[1]
-        if year2 is None:
-            continue
-        end = _safe_date(year2, m2, d2)
-        if end is None:
-            continue
-        if d1 is None:
-            mentions.append(DateMention(end, None, pos, endpos, has_year))
-            continue
-        year1 = y1 if y1 is not None else (year2 - 1 if m1 > m2 else year2)
-        start = _safe_date(year1, m1, d1)
-        if start is None or start > end or (end - start).days > 366:
-            mentions.append(DateMention(end, None, pos, endpos, has_year))
-            continue
-        mentions.append(DateMention(start, end, pos, endpos, has_year))
-    for m in _NUMERIC_RE.finditer(text):
-        year = gregorian_year(m.group(3))
-        day = _safe_date(year, int(m.group(2)), int(m.group(1))) if year else None
-        if day:
-            mentions.append(DateMention(day, None, m.start(), m.end(), True, numeric=True))
-    mentions.sort(key=lambda x: x.pos)
-    return mentions
 
 
 def parse_thai_date(text: str, reference: date | None = None) -> tuple[date, date | None] | None:

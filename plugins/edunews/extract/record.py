@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from .districts import find_place_province
+from .event_date import choose_event_date, parse_iso
 from .event_types import find_event_type
 from .furniture import lead_start
 from .initiatives import find_initiatives
@@ -21,7 +22,6 @@ from .participants import find_participant_count
 from .persons import Person, find_persons
 from .provinces import find_prefixed
 from .schools import find_schools
-from .thai_dates import choose_event_date, parse_iso
 from .thai_text import Normalized, normalize, squash_spaces
 from .venue import VenueFinding, find_venue
 

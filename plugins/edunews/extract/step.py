@@ -14,22 +14,24 @@ from datetime import date
 from psycopg.types.json import Jsonb
 
 from edunews.extract.record import EXTRACTOR_VERSION, extract_article
+from edunews.thai_calendar import TIMEZONE_NAME
 from edunews.warehouse import connect
 
 log = logging.getLogger(__name__)
 
-_PENDING = """
-    select p.page_id, p.title, p.body_text, p.url,
-           (p.published_at at time zone 'Asia/Bangkok')::date
+# The day a page was published on is Bangkok's day: 00:30 there is still yesterday in UTC.
+_LOCAL_DAY = f"(p.published_at at time zone '{TIMEZONE_NAME}')::date"
+_PENDING = f"""
+    select p.page_id, p.title, p.body_text, p.url, {_LOCAL_DAY}
     from raw.pages p
     where p.page_id > %(after)s
       and not exists (select 1 from raw.extractions e
                       where e.page_id = p.page_id and e.extractor_version = %(version)s)
       and (%(sources)s::text[] is null or p.source_id = any(%(sources)s::text[]))
       and (%(published_from)s::date is null
-           or (p.published_at at time zone 'Asia/Bangkok')::date >= %(published_from)s::date)
+           or {_LOCAL_DAY} >= %(published_from)s::date)
       and (%(published_to)s::date is null
-           or (p.published_at at time zone 'Asia/Bangkok')::date <= %(published_to)s::date)
+           or {_LOCAL_DAY} <= %(published_to)s::date)
     order by p.page_id
     limit %(limit)s
 """

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_DIGIT_MAP = {ord(t): str(i) for i, t in enumerate(THAI_DIGITS)}
+from edunews.thai_calendar import TO_ARABIC
 
 # Characters that carry no text but break every regular expression that spans them.
 _DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -29,11 +28,6 @@ _PAIRS = {"เเ": "แ", "\u0e4d\u0e32": "ำ"}
 # Text past this length is not read: the facts of a news report are near its top, and the
 # cap keeps every rule linear on pathological input (a 1 MB page).
 MAX_CHARS = 40_000
-
-
-def thai_digits_to_arabic(text: str) -> str:
-    """๒๕๖๓ -> 2563; everything else unchanged."""
-    return text.translate(_DIGIT_MAP)
 
 
 @dataclass(frozen=True)
@@ -61,7 +55,7 @@ class Normalized:
         return self.origin(start), self.origin(end - 1) + 1
 
 
-_ONE_FOR_ONE = {**_DIGIT_MAP, **{ord(c): " " for c in _SPACES}}
+_ONE_FOR_ONE = {**TO_ARABIC, **{ord(c): " " for c in _SPACES}}
 _LENGTH_CHANGING = re.compile("[" + "".join(_DROPPED) + "]|เเ|\u0e4d\u0e32")
 
 

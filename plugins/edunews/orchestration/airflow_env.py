@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from edunews.config import dags_dir, home_dir
+from edunews.thai_calendar import TIMEZONE_NAME
 from edunews.transform.dbt import dbt_env
 
 
@@ -18,7 +19,7 @@ def airflow_env(airflow_home: Path | None = None) -> dict[str, str]:
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__CORE__DAGS_FOLDER": str(dags_dir()),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-        "AIRFLOW__CORE__DEFAULT_TIMEZONE": "Asia/Bangkok",
+        "AIRFLOW__CORE__DEFAULT_TIMEZONE": TIMEZONE_NAME,
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
         # Cosmos: no calls home, and no dbt-ls cache Variables written while parsing.
         "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
