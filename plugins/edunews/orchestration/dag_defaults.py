@@ -12,8 +12,8 @@ from typing import Any
 import pendulum
 
 from edunews.orchestration.alerts import on_failure
+from edunews.thai_calendar import TIMEZONE_NAME as TIMEZONE
 
-TIMEZONE = "Asia/Bangkok"
 OWNER = "edunews"
 TAGS = ["edunews"]
 
