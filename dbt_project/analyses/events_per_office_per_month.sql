@@ -13,7 +13,8 @@ select
     activity.month_name_th,
     activity.month_start,
     activity.events,
-    activity.participants_stated
+    activity.participants_stated,
+    activity.events_with_participant_count
 from activity
 inner join offices using (office_key)
 order by activity.month_start desc, activity.events desc, offices.office_name

@@ -135,6 +135,27 @@ PAGES = [
             )
         ],
     ),
+    # seven programmes in the north, plc served twice (with a): a tie at the fifth place of
+    # top_initiatives_per_region; no participant count, alone in its fiscal year (2023)
+    (
+        "h",
+        "https://cm6.example/h",
+        0,
+        [
+            (
+                "0.10.0",
+                _record(
+                    "seminar",
+                    "2023-03-01",
+                    CM6,
+                    initiatives=[
+                        (code, code)
+                        for code in ("plc", "stem", "onet", "coding", "rt", "nt", "pisa")
+                    ],
+                ),
+            )
+        ],
+    ),
     (
         "e",
         "https://spm19.example/e",
@@ -272,7 +293,11 @@ def built(fresh_warehouse_resetter):
 
 def test_newest_page_version_and_extractor_version_win(built):
     events = {e["source_url"]: e for e in built["events"]}
-    assert set(events) == {"https://cm6.example/a", "https://spm19.example/e"}
+    assert set(events) == {
+        "https://cm6.example/a",
+        "https://cm6.example/h",
+        "https://spm19.example/e",
+    }
     a = events["https://cm6.example/a"]
     assert a["page_id"] == built["ids"]["a2"]
     assert (a["date_start"], a["event_type_code"], a["participant_count"]) == (
@@ -301,7 +326,7 @@ def test_every_page_is_an_event_or_a_reject_with_its_reason(built):
         ids["e"]: "superseded",
     }
     events = {r["page_id"] for r in _rows("select page_id from marts.fct_events")}
-    assert events == {ids["a2"], ids["e2"], ids["f"]}
+    assert events == {ids["a2"], ids["e2"], ids["f"], ids["h"]}
 
 
 def test_offices_resolve_to_seeded_and_first_seen_offices(built):
@@ -313,10 +338,11 @@ def test_offices_resolve_to_seeded_and_first_seen_offices(built):
     assert [(r["office_kind"], r["province"], r["area_no"], r["is_seeded"]) for r in rows] == [
         ("spp", "เชียงใหม่", 6, True),
         ("spp", "เชียงใหม่", 6, True),
+        ("spp", "เชียงใหม่", 6, True),
         ("spm", None, 19, True),
     ]
-    assert rows[2]["era"] == "before_2021"
-    assert "สพม.เลย หนองบัวลำภู" in rows[2]["reformed_into"]
+    assert rows[3]["era"] == "before_2021"
+    assert "สพม.เลย หนองบัวลำภู" in rows[3]["reformed_into"]
     yala = _rows("select * from marts.dim_office where office_name = 'สพม.ยะลา'")
     assert [(o["office_kind"], o["province"], o["is_seeded"], o["era"]) for o in yala] == [
         ("spm", "ยะลา", False, "since_2021")
@@ -383,6 +409,7 @@ def test_incremental_run_equals_full_refresh(built):
         "https://cm6.example/a",
         "https://spm19.example/e",
         "https://cm6.example/f",
+        "https://cm6.example/h",
     }
     assert events["https://spm19.example/e"]["participant_count"] == 12
     # e's new version names one person and no school or initiative: the old rows are gone
@@ -401,15 +428,18 @@ def test_aggregates_and_fiscal_years(built):
     )
     assert [tuple(r.values()) for r in rows] == [
         ("สพม.19", dt.date(2020, 6, 1), 2020, 1, 12),
+        ("สพป.เชียงใหม่ เขต 6", dt.date(2023, 3, 1), 2023, 1, None),  # not stated: unknown
         ("สพป.เชียงใหม่ เขต 6", dt.date(2024, 10, 1), 2025, 1, 45),
         ("สพป.เชียงใหม่ เขต 6", dt.date(2024, 11, 1), 2025, 1, 30),
     ]
     regions = _rows(
         "select region_code, fiscal_year, initiative_code, events"
-        " from marts.agg_initiatives_region_fiscal_year"
+        " from marts.agg_initiatives_region_fiscal_year where initiative_code = 'plc'"
+        " order by fiscal_year"
     )
     assert regions == [
-        {"region_code": "north", "fiscal_year": 2025, "initiative_code": "plc", "events": 1}
+        {"region_code": "north", "fiscal_year": 2023, "initiative_code": "plc", "events": 1},
+        {"region_code": "north", "fiscal_year": 2025, "initiative_code": "plc", "events": 1},
     ]
 
 
@@ -448,24 +478,65 @@ def test_reader_reads_every_mart_and_nothing_in_raw_or_staging(built):
             conn.rollback()
 
 
-def test_analyses_run_as_the_reader(built):
+@pytest.fixture(scope="module")
+def analyses(built) -> dict[str, list[dict]]:
+    """Every analysis compiled and run as the reader, on the built warehouse: rows by name."""
     assert dbt(["compile", "--quiet", "--select", "resource_type:analysis"]) == 0
     compiled = Path(dbt_project_dir()) / "target" / "compiled" / "edunews" / "analyses"
     files = sorted(compiled.glob("*.sql"))
     assert len(files) >= 5
-    results = {f.stem: _rows(f.read_text()) for f in files}
-    top = results["most_active_officials"][0]
+    return {f.stem: _rows(f.read_text()) for f in files}
+
+
+def test_analyses_run_as_the_reader(analyses):
+    top = analyses["most_active_officials"][0]
     assert (top["full_name"], top["events_chaired"]) == ("สมชาย ใจดี", 2)
-    assert [r["events"] for r in results["fiscal_year_trends"]] == [1, 2]
-    assert results["schools_by_participation"][0]["school_name"] == "โรงเรียนบ้านหนึ่ง"
-    assert results["top_initiatives_per_region"][0]["initiative_name_en"].startswith(
-        "Professional Learning"
-    )
-    assert len(results["events_per_office_per_month"]) == 3
+    assert analyses["schools_by_participation"][0]["school_name"] == "โรงเรียนบ้านหนึ่ง"
+    assert len(analyses["events_per_office_per_month"]) == 4
     assert [
         (r["academic_year_be"], r["term"], r["event_type_name_en"], r["events"])
-        for r in results["events_per_event_type_and_term"]
-    ] == [(2563, "1", "MOU signing", 1), (2567, "1", "Workshop", 1), (2567, "2", "Training", 1)]
+        for r in analyses["events_per_event_type_and_term"]
+    ] == [
+        (2563, "1", "MOU signing", 1),
+        (2565, "2", "Seminar or forum", 1),
+        (2567, "1", "Workshop", 1),
+        (2567, "2", "Training", 1),
+    ]
+
+
+def test_top_initiatives_are_five_per_region_ties_broken_by_code(analyses):
+    """The north's events served seven programmes: plc twice, six others once each. rank()
+    alone gave all seven (six tied for second); the analysis gives five, the tie at the cut
+    broken by initiative code, and says how many tied ones it left out."""
+    rows = analyses["top_initiatives_per_region"]
+    assert [
+        (r["region_code"], r["position"], r["rank_in_region"], r["initiative_code"], r["events"])
+        for r in rows
+    ] == [
+        ("north", 1, 1, "plc", 2),
+        ("north", 2, 2, "coding", 1),
+        ("north", 3, 2, "nt", 1),
+        ("north", 4, 2, "onet", 1),
+        ("north", 5, 2, "pisa", 1),
+    ]
+    assert rows[0]["initiative_name_en"].startswith("Professional Learning")
+    assert {r["tied_beyond_fifth"] for r in rows} == {2}  # rt and stem
+
+
+def test_fiscal_year_trends_keep_unstated_participants_unknown(analyses):
+    """Fiscal 2023's one event states no count: its participants are null, not 0, and the
+    event is counted as lacking one; fiscal 2025 sums the two counts stated."""
+    years = {r["fiscal_year_be"]: r for r in analyses["fiscal_year_trends"]}
+    assert {
+        year: (
+            r["events"],
+            r["participants_stated"],
+            r["events_with_participant_count"],
+            r["events_without_participant_count"],
+        )
+        for year, r in years.items()
+    } == {2563: (1, 12, 1, 0), 2566: (1, None, 0, 1), 2568: (2, 75, 2, 0)}
+    assert [r["events_change"] for r in analyses["fiscal_year_trends"]] == [None, 0, 1]
 
 
 def test_docs_generate_and_describe_every_mart_and_column(built):

@@ -17,7 +17,8 @@ select
     min(dates.fiscal_year) as fiscal_year,
     count(*)::integer as events,
     count(events.participant_count)::integer as events_with_participant_count,
-    coalesce(sum(events.participant_count), 0)::bigint as participants_stated,
+    -- a count not stated is unknown, not 0: null when no event of the month states one
+    sum(events.participant_count)::bigint as participants_stated,
     sum(events.persons_named)::bigint as persons_named,
     sum(events.schools_named)::bigint as schools_named
 from events
