@@ -251,7 +251,7 @@ def test_a_run_out_of_time_keeps_what_was_learned(empty_raw):
         crawl(source)
         [learned] = learned_rows("late")
         late = client(source)
-        late.stop_at = time.monotonic() - 1  # the budget is spent before the first request
+        late.set_stop_at(time.monotonic() - 1)  # the budget is spent before the first request
         summary = crawl_source(source, client=late)
     assert summary.stopped and summary.failed == 0
     assert learned_rows("late") == [learned], "the listings were not gone: the time was"

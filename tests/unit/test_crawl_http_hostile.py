@@ -494,8 +494,25 @@ def test_a_request_in_flight_is_cut_at_the_budget(hostile):
 def test_the_budget_reason_gives_the_budget_set_not_the_clients_age():
     c = client(respect_robots=False)
     time.sleep(0.3)  # a client made before the run that sets its budget
-    c.stop_at = time.monotonic() + 0.6  # 0.01 min
+    c.set_stop_at(time.monotonic() + 0.6)  # 0.01 min
     time.sleep(0.7)
+    with pytest.raises(FetchError) as err:
+        c.get("http://127.0.0.1:9/")
+    assert err.value.reason == "the source's time budget of 0.01 min ran out"
+
+
+def test_a_run_stops_the_client_at_the_earlier_end_and_gives_its_own_back():
+    c = client(respect_robots=False, budget=0.6)  # the caller's own budget: 0.01 min
+    own_end = c.stop_at
+    with c.stopping_at(time.monotonic() - 1):  # a run whose budget is spent already
+        with pytest.raises(FetchError) as err:
+            c.get("http://127.0.0.1:9/")
+        assert err.value.outcome == "over_budget"
+    with c.stopping_at(time.monotonic() + 3600):  # a later end does not lengthen it
+        assert c.stop_at == own_end
+        time.sleep(0.3)
+    assert c.stop_at == own_end
+    time.sleep(0.4)
     with pytest.raises(FetchError) as err:
         c.get("http://127.0.0.1:9/")
     assert err.value.reason == "the source's time budget of 0.01 min ran out"

@@ -16,6 +16,8 @@ import os
 import re
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.client import HTTPException, IncompleteRead, RemoteDisconnected
@@ -160,7 +162,9 @@ class HttpClient:
     - `stop_at`: a time.monotonic() value, the end of the source's time budget (or
       `budget`: its length in seconds from now). No request starts after it, a request in
       flight is cut at it, a retry that would wait past it is not made: FetchError outcome
-      "over_budget", "the source's time budget of N min ran out", never retried.
+      "over_budget", "the source's time budget of N min ran out", never retried. Set it
+      later with `set_stop_at`, or for a while with `stopping_at` (never by assignment:
+      the reason's N counts from when it was set).
     - `max_bytes`: the cap on a body's size AFTER decompression (and on the bytes read).
       The client asks only for gzip and deflate and inflates them itself, a step at a
       time; a body that passes the cap is too_large ("gzip body inflates past the
@@ -182,6 +186,7 @@ class HttpClient:
     respect_robots: bool = True
     limiter: HostLimiter = field(default_factory=lambda: LIMITER)
     session: requests.Session = field(default_factory=requests.Session)
+    _stop_set_at: float = field(init=False, repr=False, default=0.0)
 
     def __post_init__(self) -> None:
         self.session.headers["User-Agent"] = USER_AGENT
@@ -202,14 +207,27 @@ class HttpClient:
         self.allowed_hosts = {_allowed_host(h) for h in self.allowed_hosts}
         if self.stop_at is None and self.budget is not None:
             self.stop_at = time.monotonic() + self.budget
+        self._stop_set_at = time.monotonic()
         self.robots = RobotsCache(self._fetch_robots)
 
-    def __setattr__(self, name: str, value) -> None:
-        if name == "stop_at":
-            # When the budget was set, for its length in the reason ("of 30 min"): the
-            # crawl run sets stop_at on a client that may be older than the run.
-            object.__setattr__(self, "_stop_set_at", time.monotonic())
-        object.__setattr__(self, name, value)
+    def set_stop_at(self, stop_at: float | None) -> None:
+        """End the source's time budget at `stop_at` (time.monotonic(); None: no end). The
+        budget's length in the reason ("of 30 min") counts from now: a crawl run sets it
+        on a client that may be older than the run."""
+        self.stop_at = stop_at
+        self._stop_set_at = time.monotonic()
+
+    @contextmanager
+    def stopping_at(self, deadline: float) -> Iterator[None]:
+        """Requests stop at `deadline` inside the block (or at the earlier end already
+        set); the end before is restored after it, since a client given by the caller may
+        serve several runs."""
+        previous, previous_set_at = self.stop_at, self._stop_set_at
+        self.set_stop_at(deadline if previous is None else min(previous, deadline))
+        try:
+            yield
+        finally:
+            self.stop_at, self._stop_set_at = previous, previous_set_at
 
     def get(
         self,

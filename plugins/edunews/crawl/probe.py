@@ -102,13 +102,8 @@ def probe(
     """What `auto` finds under `url`; `rate` in requests a second (polite by default),
     within `max_seconds` (what was found by then is the answer, with the reason)."""
     client = client or probe_client(url, allow_private_network, rate)
-    previous = client.stop_at
-    deadline = time.monotonic() + max_seconds
-    client.stop_at = deadline if previous is None else min(previous, deadline)
-    try:
+    with client.stopping_at(time.monotonic() + max_seconds):
         return _probe(url, client, max_discovery_pages)
-    finally:
-        client.stop_at = previous  # a client given by the caller may serve more
 
 
 def probe_client(url: str, allow_private_network: bool = False, rate: float = 1.0) -> HttpClient:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -163,7 +161,8 @@ def crawl_source(
     with (
         connect("loader", autocommit=True) as conn,
         source_lock(conn, source.id) as locked,
-        _deadline(client, budget.deadline),
+        # Discovery's requests and the pages' stop at the budget's deadline too.
+        client.stopping_at(budget.deadline),
     ):
         if not locked:
             # Two runs landing one source at once land every page twice: the second yields.
@@ -227,19 +226,6 @@ def crawl_url(
     return crawl_source(
         source, max_pages=max_pages, allow_private_network=allow_private_network, since=since
     )
-
-
-@contextmanager
-def _deadline(client: HttpClient, deadline: float) -> Iterator[None]:
-    """Discovery's requests and the pages' stop at the budget's deadline too: the client
-    refuses to start one after it and cuts one in flight. Restored after the run, since a
-    client given by the caller may serve several runs."""
-    previous = client.stop_at
-    client.stop_at = deadline if previous is None else min(previous, deadline)
-    try:
-        yield
-    finally:
-        client.stop_at = previous
 
 
 @dataclass
