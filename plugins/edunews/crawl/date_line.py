@@ -82,7 +82,7 @@ def find_date(text: str) -> date | None:
 
 def _short_year(digits: str) -> str:
     year = int(digits)
-    return str(2500 + year if year >= 40 else 2000 + year)
+    return str(gregorian(year) if year >= 40 else 2000 + year)
 
 
 def _thai_dates(text: str) -> list[tuple[int, date]]:
