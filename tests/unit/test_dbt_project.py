@@ -69,14 +69,53 @@ def _yaml_models(folder: Path) -> dict[str, dict]:
     return models
 
 
-@pytest.mark.parametrize("layer", ["staging", "intermediate", "marts"])
-def test_every_model_is_described_in_its_folders_yaml(layer):
-    folder = PROJECT / "models" / layer
-    assert len(list(folder.glob("*.yml"))) == 1
-    described = _yaml_models(folder)
-    for sql in folder.glob("*.sql"):
-        assert sql.stem in described, f"{sql.name} has no YAML entry"
-        assert described[sql.stem].get("description"), f"{sql.stem} has no description"
+def _model_files() -> list[Path]:
+    return sorted((PROJECT / "models").rglob("*.sql"))
+
+
+def test_every_model_has_its_own_yaml_beside_it():
+    """jaffle-shop's layout: models/marts/dim_date.sql is described in models/marts/dim_date.yml,
+    which describes that model alone (and holds its unit tests); no folder-wide YAML."""
+    sources = {"_raw__sources.yml"}
+    for sql in _model_files():
+        own = sql.with_suffix(".yml")
+        assert own.exists(), f"{sql.relative_to(PROJECT)} has no {own.name} beside it"
+        doc = yaml.safe_load(own.read_text(encoding="utf-8"))
+        assert [m["name"] for m in doc.get("models", [])] == [sql.stem], own.name
+        assert {u["model"] for u in doc.get("unit_tests", [])} <= {sql.stem}, own.name
+        assert set(doc) <= {"version", "models", "unit_tests"}, own.name
+    for path in (PROJECT / "models").rglob("*.yml"):
+        assert path.with_suffix(".sql").exists() or path.name in sources, (
+            f"{path.relative_to(PROJECT)} describes no model of its name"
+        )
+
+
+def test_every_model_and_column_is_described_and_every_model_tested():
+    for sql in _model_files():
+        doc = yaml.safe_load(sql.with_suffix(".yml").read_text(encoding="utf-8"))
+        model = doc["models"][0]
+        assert model.get("description"), f"{sql.stem} has no description"
+        columns = model.get("columns", [])
+        for column in columns:
+            assert column.get("description"), f"{sql.stem}.{column['name']}"
+        tested = (
+            model.get("data_tests")
+            or doc.get("unit_tests")
+            or any(column.get("data_tests") for column in columns)
+        )
+        assert tested, f"{sql.stem} has no data test and no unit test"
+
+
+def test_seeds_and_analyses_are_described_in_one_yaml_each():
+    for folder, name in (("seeds", "_seeds.yml"), ("analyses", "_analyses.yml")):
+        assert [p.name for p in (PROJECT / folder).glob("*.yml")] == [name]
+    analyses = PROJECT / "analyses"
+    assert len(list(analyses.glob("*.sql"))) >= 5
+    described = {
+        a["name"]: a for a in yaml.safe_load((analyses / "_analyses.yml").read_text())["analyses"]
+    }
+    for sql in analyses.glob("*.sql"):
+        assert described.get(sql.stem, {}).get("description"), sql.name
 
 
 def test_every_mart_column_is_described_typed_and_contracted():
@@ -140,20 +179,6 @@ def test_seeds_are_opt_in_and_every_seed_is_described():
     assert enabled <= csvs
     # seeds/ holds only the warehouse's own seeds: all of them used
     assert {p.stem for p in (PROJECT / "seeds").glob("*.csv")} <= enabled
-
-
-def test_one_yaml_per_folder_and_every_analysis_described():
-    folders = {p.parent for p in PROJECT.rglob("*.yml") if "target" not in p.parts}
-    for folder in folders:
-        if folder != PROJECT:
-            assert len(list(folder.glob("*.yml"))) == 1, folder
-    analyses = PROJECT / "analyses"
-    assert len(list(analyses.glob("*.sql"))) >= 5
-    described = {
-        a["name"]: a for a in yaml.safe_load((analyses / "_analyses.yml").read_text())["analyses"]
-    }
-    for sql in analyses.glob("*.sql"):
-        assert described.get(sql.stem, {}).get("description"), sql.name
 
 
 def test_marts_follow_one_naming_rule():
