@@ -26,7 +26,8 @@ WORKDIR /opt/edunews
 # The package first, so that changing a DAG or a model does not reinstall dependencies.
 # apache-airflow is named with the image's version so pip can never swap it.
 COPY --chown=airflow:0 pyproject.toml README.md ./
-COPY --chown=airflow:0 plugins ./plugins
+# Only the product: the site simulator (plugins/edunews_sim) stays out of the image.
+COPY --chown=airflow:0 plugins/edunews ./plugins/edunews
 RUN pip install --no-cache-dir "apache-airflow==${AIRFLOW_VERSION}" . \
     && python -c "import edunews, cosmos, airflow.providers.celery"
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/crawl_bench.py [--sites 50] [--articles 20] [--rate 1] [--workers 50]
 
-The farm (plugins/edunews/testsites: WordPress pretty / plain / yearly installs, RSS, Atom,
+The farm (plugins/edunews_sim/testsites: WordPress pretty / plain / yearly installs, RSS, Atom,
 sitemap-only, Joomla-like windows-874) runs in a child process on 127.0.0.1, so the peak
 memory printed is the crawler's own. The warehouse is a throw-away embedded PostgreSQL.
 Prints figures; never passes or fails on them. Results: bench/README.md.
@@ -41,9 +41,9 @@ FARM_KINDS = [
 
 
 def _farm(sites: int, articles: int, pipe) -> None:
-    from edunews.testsites.articles import corpus_available
-    from edunews.testsites.catalog import build_site
-    from edunews.testsites.server import start
+    from edunews_sim.testsites.articles import corpus_available
+    from edunews_sim.testsites.catalog import build_site
+    from edunews_sim.testsites.server import start
 
     pool = 700 if corpus_available() else 10_000  # the corpus holds 736 articles
     served = []
@@ -78,7 +78,7 @@ def politeness_limit(hits: list[int], rate: float) -> float:
 
 def registry(farm: list[tuple[str, str]]):
     from edunews.sources import Source
-    from edunews.testsites.catalog import REGISTRY
+    from edunews_sim.testsites.catalog import REGISTRY
 
     sources = []
     for i, (kind, url) in enumerate(farm):

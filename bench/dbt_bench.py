@@ -6,7 +6,7 @@
 For each size, a throw-away embedded PostgreSQL gets N articles in raw.pages with one
 extraction record each, fetched over the 100 nights before the day before yesterday (one
 page every 100 days / N, extracted 5 minutes later): the records are the demo generator's
-truths (plugins/edunews/demosite), reshaped as the extractor writes them, so offices,
+truths (plugins/edunews_sim/demosite), reshaped as the extractor writes them, so offices,
 persons, schools and initiatives repeat as in real news. Then:
 
 1. `dbt build --full-refresh` (seeds, every model, every data and unit test);
@@ -48,7 +48,7 @@ def _free_port() -> int:
 
 def _templates(n: int = 400) -> list[dict]:
     """Extraction records shaped by the extractor's contract, from the demo's truths."""
-    from edunews.demosite import generate_articles
+    from edunews_sim.demosite import generate_articles
 
     records = []
     for article in generate_articles(n, seed=77):

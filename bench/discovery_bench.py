@@ -23,7 +23,7 @@ from edunews.crawl import auto  # noqa: E402
 from edunews.crawl.discovery import Context, Found, ListingFailure  # noqa: E402
 from edunews.crawl.http import HttpClient  # noqa: E402
 from edunews.crawl.learned import Learned  # noqa: E402
-from edunews.testsites import serve, zoo, zoo2  # noqa: E402
+from edunews_sim.testsites import serve, zoo, zoo2  # noqa: E402
 
 # Both zoos: the shapes exploring was built on (zoo) and those written later to red-team it
 # (zoo2), each name with the function that builds it.

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/hostile_bench.py [--only NAME ...]
 
-Every hostile test site of plugins/edunews/testsites (hostile_http, hostile_pages through a
+Every hostile test site of plugins/edunews_sim/testsites (hostile_http, hostile_pages through a
 sitemap and through REST, faulty, hostile_more and its robots, feed, trap, flood and dense
 sitemap sites) is served on 127.0.0.1 and crawled by `crawl_source` in a child process of
 its own (testsites.childcrawl: a 2 s request deadline, no pause between requests), into a
@@ -31,8 +31,8 @@ def _free_port() -> int:
 
 def attacks() -> dict[str, tuple[Callable[[], list], str, float]]:
     """name -> (sites to serve, discovery kind, budget in minutes)."""
-    from edunews.testsites import faulty, hostile_http, hostile_more, hostile_pages
-    from edunews.testsites.articles import load_articles
+    from edunews_sim.testsites import faulty, hostile_http, hostile_more, hostile_pages
+    from edunews_sim.testsites.articles import load_articles
 
     articles = load_articles(12)
     return {
@@ -91,9 +91,9 @@ def attacks() -> dict[str, tuple[Callable[[], list], str, float]]:
 
 def run_attack(name: str, sites: list, kind: str, minutes: float) -> None:
     from edunews.sources import Source
-    from edunews.testsites import serve
-    from edunews.testsites.childcrawl import crawl_in_child
     from edunews.warehouse import connect
+    from edunews_sim.testsites import serve
+    from edunews_sim.testsites.childcrawl import crawl_in_child
 
     with ExitStack() as stack:
         served = [stack.enter_context(serve(site)) for site in sites]

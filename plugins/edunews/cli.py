@@ -45,8 +45,24 @@ def _db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_simulator(command: str) -> bool:
+    """The image ships without the site simulator; say so in one line instead of a traceback."""
+    import importlib.util
+
+    if importlib.util.find_spec("edunews_sim") is not None:
+        return False
+    print(
+        f"{command}: needs the site simulator (plugins/edunews_sim), which only a checkout"
+        " has: run `make install` in the repository",
+        file=sys.stderr,
+    )
+    return True
+
+
 def _demo_site(args: argparse.Namespace) -> int:
-    from edunews.demosite import serve
+    if _no_simulator("demo-site"):
+        return 2
+    from edunews_sim.demosite import serve
 
     serve(articles=args.articles, port=args.port, host=args.host, seed=args.seed)
     return 0
@@ -154,6 +170,8 @@ def _standalone(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    if _no_simulator("demo"):
+        return 2
     from edunews.demo import run_demo
 
     return run_demo(articles=args.articles)

@@ -36,7 +36,7 @@ def write_demo_registry(site_url: str, path: Path) -> Path:
 
 
 def run_demo(articles: int = 40) -> int:
-    from edunews.demosite import DemoSite, generate_articles
+    from edunews_sim.demosite import DemoSite, generate_articles
 
     started = time.monotonic()
     embedded.start()
@@ -60,7 +60,7 @@ def run_demo(articles: int = 40) -> int:
 
 
 def _report(seconds: float, generated: list) -> None:
-    from edunews.demosite.agreement import marts_agreement
+    from edunews_sim.demosite.agreement import marts_agreement
 
     with connect() as conn:
         pages = conn.execute("select count(*) from raw.pages").fetchone()[0]

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from edunews.demosite import DemoSite, generate_articles
-from edunews.demosite.agreement import marts_agreement, slug_of
 from edunews.orchestration.airflow_env import airflow
-from edunews.testsites.webhook import webhook_receiver
 from edunews.warehouse import connect
+from edunews_sim.demosite import DemoSite, generate_articles
+from edunews_sim.demosite.agreement import marts_agreement, slug_of
+from edunews_sim.testsites.webhook import webhook_receiver
 
 ARTICLES = 24
 DOWN = "spm-down-office"

@@ -21,9 +21,9 @@ from edunews.sources.registry import (
     RegistryError,
     largest_budget_minutes_in,
 )
-from edunews.testsites import load_articles, serve
-from edunews.testsites.news import NewsSite
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.news import NewsSite
 
 pytestmark = pytest.mark.integration
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from edunews.cli import main
-from edunews.testsites import Reply, load_articles, serve
-from edunews.testsites.catalog import build_site
-from edunews.testsites.joomla import JoomlaSite
 from edunews.warehouse import connect
+from edunews_sim.testsites import Reply, load_articles, serve
+from edunews_sim.testsites.catalog import build_site
+from edunews_sim.testsites.joomla import JoomlaSite
 
 pytestmark = pytest.mark.integration
 

@@ -16,10 +16,10 @@ import pytest
 from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import load_articles, serve
-from edunews.testsites.news import NewsSite
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.news import NewsSite
 
 pytestmark = pytest.mark.integration
 

@@ -19,11 +19,11 @@ from edunews.crawl.http import HttpClient
 from edunews.crawl.land import FetchedPage, Lander, LogRow
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import load_articles, serve
-from edunews.testsites.faulty import FaultySite
-from edunews.testsites.news import NewsSite
-from edunews.testsites.wordpress import WordPressSite
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.faulty import FaultySite
+from edunews_sim.testsites.news import NewsSite
+from edunews_sim.testsites.wordpress import WordPressSite
 
 pytestmark = pytest.mark.integration
 

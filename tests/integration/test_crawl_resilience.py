@@ -15,9 +15,9 @@ from edunews.crawl.http import HttpClient
 from edunews.crawl.land import FetchedPage, Lander, LogRow, foreign_host
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import load_articles, serve
-from edunews.testsites.news import NewsSite
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.news import NewsSite
 
 pytestmark = pytest.mark.integration
 

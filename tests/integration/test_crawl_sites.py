@@ -7,13 +7,13 @@ import pytest
 from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import load_articles, serve
-from edunews.testsites.faulty import EXPECTED, FaultySite
-from edunews.testsites.joomla import CATEGORY, JoomlaSite
-from edunews.testsites.pages import FOOTER
-from edunews.testsites.plain import FeedSite, SitemapSite
 from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.faulty import EXPECTED, FaultySite
+from edunews_sim.testsites.joomla import CATEGORY, JoomlaSite
+from edunews_sim.testsites.pages import FOOTER
+from edunews_sim.testsites.plain import FeedSite, SitemapSite
 
 pytestmark = pytest.mark.integration
 

@@ -9,9 +9,9 @@ import pytest
 from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import load_articles, serve
-from edunews.testsites.wordpress import WordPressSite, YearlyInstalls
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.wordpress import WordPressSite, YearlyInstalls
 
 pytestmark = pytest.mark.integration
 
@@ -126,7 +126,7 @@ def test_pages_read_from_html_say_what_the_rest_api_says(empty_raw):
     """The demo site's themed pages, read without the API (sitemap, then each page), give
     the same title, body and date as its REST API: a second run through REST stores
     nothing."""
-    from edunews.demosite import DemoSite, generate_articles
+    from edunews_sim.demosite import DemoSite, generate_articles
 
     with DemoSite(generate_articles(10, seed=5)) as site:
         from_pages = Source(id="demo", name="demo", kind="sitemap", start_urls=(site.url,))

@@ -13,10 +13,10 @@ from edunews.cli import main
 from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import Reply, serve
-from edunews.testsites.zoo import ZOO, ZooSite, build
 from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
+from edunews_sim.testsites import Reply, serve
+from edunews_sim.testsites.zoo import ZOO, ZooSite, build
 
 pytestmark = pytest.mark.integration
 
@@ -147,8 +147,8 @@ def test_a_site_that_moved_its_news_is_explored_again(empty_raw):
 
 
 def test_a_site_rebuilt_on_wordpress_is_read_by_its_rest_api(empty_raw):
-    from edunews.testsites import load_articles
-    from edunews.testsites.wordpress import WordPressSite
+    from edunews_sim.testsites import load_articles
+    from edunews_sim.testsites.wordpress import WordPressSite
 
     holder = _Holder(build("php-news", 8))
     with serve(holder) as served:
@@ -208,7 +208,7 @@ class _Holder:
 
 def test_a_source_without_articles_is_in_the_run_report_and_the_alert(empty_raw, monkeypatch):
     from edunews.orchestration.tasks import summarize_crawl
-    from edunews.testsites.webhook import webhook_receiver
+    from edunews_sim.testsites.webhook import webhook_receiver
 
     with serve(build("no-news")) as bare, serve(build("php-news", 6)) as good:
         sources = [

@@ -12,10 +12,10 @@ from edunews.crawl.http import HttpClient
 from edunews.crawl.probe import probe
 from edunews.crawl.run import crawl_source
 from edunews.sources import Source
-from edunews.testsites import serve
-from edunews.testsites.zoo2 import ZOO2, build
 from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
+from edunews_sim.testsites import serve
+from edunews_sim.testsites.zoo2 import ZOO2, build
 
 pytestmark = pytest.mark.integration
 

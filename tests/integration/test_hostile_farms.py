@@ -21,7 +21,8 @@ from edunews.crawl.explore import MAX_DISCOVERY_PAGES, MAX_LISTING_READS
 from edunews.crawl.run import MAX_REFUSED_LOGGED
 from edunews.sources import Source
 from edunews.sources.registry import DEFAULT_MAX_ARTICLES
-from edunews.testsites import (
+from edunews.warehouse import connect
+from edunews_sim.testsites import (
     faulty,
     hostile_http,
     hostile_more,
@@ -29,9 +30,8 @@ from edunews.testsites import (
     load_articles,
     serve,
 )
-from edunews.testsites.childcrawl import crawl_in_child
-from edunews.testsites.news import NewsSite
-from edunews.warehouse import connect
+from edunews_sim.testsites.childcrawl import crawl_in_child
+from edunews_sim.testsites.news import NewsSite
 
 pytestmark = pytest.mark.integration
 

@@ -14,9 +14,9 @@ from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.crawl.storable import storable
 from edunews.sources import Source
-from edunews.testsites import load_articles, serve
-from edunews.testsites.hostile_pages import EXPECTED, HostilePagesSite
 from edunews.warehouse import connect
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.hostile_pages import EXPECTED, HostilePagesSite
 
 pytestmark = pytest.mark.integration
 

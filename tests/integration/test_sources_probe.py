@@ -7,9 +7,9 @@ import json
 import pytest
 
 from edunews.cli import main
-from edunews.testsites import load_articles, serve
-from edunews.testsites.wordpress import WordPressSite
-from edunews.testsites.zoo import build
+from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.wordpress import WordPressSite
+from edunews_sim.testsites.zoo import build
 
 pytestmark = pytest.mark.integration
 

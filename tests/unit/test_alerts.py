@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from edunews.orchestration import alerts
-from edunews.testsites.webhook import webhook_receiver
+from edunews_sim.testsites.webhook import webhook_receiver
 
 
 def _context() -> dict:

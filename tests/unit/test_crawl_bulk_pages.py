@@ -11,8 +11,8 @@ import time
 
 from edunews.crawl.article import parse_article
 from edunews.crawl.bounded_html import MAX_PARSE_CHARS, readable_html, without_bulk
-from edunews.testsites import load_articles
-from edunews.testsites.pages import article_page
+from edunews_sim.testsites import load_articles
+from edunews_sim.testsites.pages import article_page
 
 ARTICLE = load_articles(1)[0]
 

@@ -15,8 +15,8 @@ from edunews.crawl.learned import Learned
 from edunews.crawl.links import is_paging
 from edunews.crawl.shape import Shape
 from edunews.crawl.verdict import verdict
-from edunews.testsites import Reply, serve
-from edunews.testsites.zoo import build
+from edunews_sim.testsites import Reply, serve
+from edunews_sim.testsites.zoo import build
 
 J = "http://s.test/index.php?option=com_content&view="
 

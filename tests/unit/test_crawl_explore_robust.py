@@ -10,8 +10,8 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.http import HttpClient
 from edunews.crawl.learned import MAX_LISTINGS, Learned
 from edunews.crawl.links import last_page
-from edunews.testsites import Reply, serve
-from edunews.testsites.zoo import build
+from edunews_sim.testsites import Reply, serve
+from edunews_sim.testsites.zoo import build
 
 
 def _walk(site, **settings) -> tuple[list[str], list[str], Learned]:

@@ -13,7 +13,7 @@ from edunews.crawl.guard import PublicOnlyAdapter, is_private_address
 from edunews.crawl.html_text import html_to_text, unescape_title
 from edunews.crawl.http import FetchError, HttpClient, Validators
 from edunews.crawl.ratelimit import HostLimiter
-from edunews.testsites import Reply, serve
+from edunews_sim.testsites import Reply, serve
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -9,7 +9,7 @@ import pytest
 
 from edunews.crawl.article import parse_article
 from edunews.crawl.encoding import decode_body
-from edunews.testsites import zoo, zoo2
+from edunews_sim.testsites import zoo, zoo2
 
 SHAPES = [(zoo, name) for name in zoo.ZOO if name != "no-news"]
 SHAPES += [(zoo2, name) for name in zoo2.ZOO2]

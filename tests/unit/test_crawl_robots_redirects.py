@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from edunews.crawl.http import FetchError, HttpClient
-from edunews.testsites import Reply, serve
+from edunews_sim.testsites import Reply, serve
 
 
 def client(**kwargs) -> HttpClient:

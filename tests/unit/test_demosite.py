@@ -14,8 +14,8 @@ import pytest
 import requests
 
 from edunews import config
-from edunews.demosite import DemoArticle, DemoSite, generate_articles, serve
-from edunews.demosite.thaitext import MONTHS_ABBR, MONTHS_FULL
+from edunews_sim.demosite import DemoArticle, DemoSite, generate_articles, serve
+from edunews_sim.demosite.thaitext import MONTHS_ABBR, MONTHS_FULL
 
 SPEC_DIR = config.shared_dir() / "spec"
 ROLES = {
@@ -469,7 +469,7 @@ def test_requests_are_not_logged(site, http, capfd):
 
 
 def test_serve_blocks_until_interrupted(monkeypatch, capsys):
-    import edunews.demosite as demosite
+    import edunews_sim.demosite as demosite
 
     served = []
 

@@ -15,8 +15,8 @@ from functools import cache
 import pytest
 
 from edunews.crawl.html_text import html_to_text
-from edunews.demosite import DemoArticle, generate_articles
 from edunews.extract import extract_article
+from edunews_sim.demosite import DemoArticle, generate_articles
 
 SEEDS = (11, 22, 33)
 PER_SEED = 100

@@ -24,8 +24,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from edunews.demosite import feeds, rest, theme
-from edunews.demosite.model import DemoArticle
+from edunews_sim.demosite import feeds, rest, theme
+from edunews_sim.demosite.model import DemoArticle
 
 log = logging.getLogger(__name__)
 

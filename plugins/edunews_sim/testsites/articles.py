@@ -85,7 +85,7 @@ def _from_corpus(row: dict, post_id: int) -> SiteArticle:
 def generated_articles(count: int, offset: int = 0) -> list[SiteArticle]:
     """From the demo-site generator when it is installed, else from a few fixed sentences."""
     try:
-        from edunews.demosite import generate_articles
+        from edunews_sim.demosite import generate_articles
     except ImportError:
         return [_fixed_article(offset + i + 1) for i in range(count)]
     from edunews.crawl.html_text import html_to_text

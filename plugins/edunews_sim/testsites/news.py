@@ -18,9 +18,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from edunews.testsites.articles import SiteArticle
-from edunews.testsites.pages import article_page
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.server import Reply, Request
 
 
 class NewsSite:

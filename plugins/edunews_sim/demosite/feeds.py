@@ -7,8 +7,8 @@ from datetime import UTC
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from edunews.demosite.model import DemoArticle
-from edunews.demosite.rest import SITE_TZ, excerpt_html, post_link
+from edunews_sim.demosite.model import DemoArticle
+from edunews_sim.demosite.rest import SITE_TZ, excerpt_html, post_link
 
 FEED_SIZE = 10  # WordPress's posts_per_rss
 SITEMAP_SIZE = 2000  # WordPress core sitemaps: URLs per sitemap page

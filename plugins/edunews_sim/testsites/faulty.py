@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Iterator
 from html import escape
 
-from edunews.testsites.articles import SiteArticle
-from edunews.testsites.pages import article_page
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.server import Reply, Request
 
 FIFTY_MB = 50 * 1024 * 1024
 

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 
 from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
-from edunews.demosite import phrasebook as pb
-from edunews.demosite.model import ArticleTruth, DemoArticle, Person
-from edunews.demosite.offices import Office, load_offices
-from edunews.demosite.thaitext import (
+from edunews_sim.demosite import phrasebook as pb
+from edunews_sim.demosite.model import ArticleTruth, DemoArticle, Person
+from edunews_sim.demosite.offices import Office, load_offices
+from edunews_sim.demosite.thaitext import (
     DateStyle,
     fiscal_year_be,
     format_date,

@@ -21,9 +21,9 @@ from datetime import date
 from email.utils import format_datetime
 from html import escape
 
-from edunews.testsites.articles import SiteArticle, load_articles
-from edunews.testsites.pages import FOOTER, thai_date
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle, load_articles
+from edunews_sim.testsites.pages import FOOTER, thai_date
+from edunews_sim.testsites.server import Reply, Request
 
 PER_PAGE = 4
 

@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import unquote
 
-from edunews.testsites.articles import SiteArticle
-from edunews.testsites.pages import article_page
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.server import Reply, Request
 
 MIB = 1024 * 1024
 BOMB_BYTES = 2 * 1024 * MIB  # what each bomb inflates to: 2 GiB from about 2 MB

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from edunews.demosite.model import DemoArticle
 from edunews.warehouse import connect
+from edunews_sim.demosite.model import DemoArticle
 
 _EVENTS = """
     select e.source_url, e.title, e.date_start, e.date_end,

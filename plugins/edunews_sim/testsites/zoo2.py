@@ -23,10 +23,10 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, unquote
 
-from edunews.demosite.thaitext import MONTHS_ABBR, long_thai_date, thai_digits
-from edunews.testsites.articles import SiteArticle, load_articles
-from edunews.testsites.pages import thai_date
-from edunews.testsites.server import Reply, Request
+from edunews_sim.demosite.thaitext import MONTHS_ABBR, long_thai_date, thai_digits
+from edunews_sim.testsites.articles import SiteArticle, load_articles
+from edunews_sim.testsites.pages import thai_date
+from edunews_sim.testsites.server import Reply, Request
 
 PER_PAGE = 4
 SECTIONS = ("ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม")

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import UTC
 from html import escape
 
-from edunews.testsites.articles import SiteArticle
-from edunews.testsites.pages import article_page
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.server import Reply, Request
 
 ELSEWHERE = "http://elsewhere.example/news/1"
 POSTS = "/wp-json/wp/v2/posts"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from string import Template
 from urllib.parse import quote
 
-from edunews.demosite.model import DemoArticle
-from edunews.demosite.rest import SITE_TZ, excerpt_html, post_link
-from edunews.demosite.thaitext import BE_OFFSET, MONTHS_FULL, long_thai_date
+from edunews_sim.demosite.model import DemoArticle
+from edunews_sim.demosite.rest import SITE_TZ, excerpt_html, post_link
+from edunews_sim.demosite.thaitext import BE_OFFSET, MONTHS_FULL, long_thai_date
 
 WP_VERSION = "6.4.3"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from edunews.demosite.generator import generate_articles
-from edunews.demosite.model import ArticleTruth, DemoArticle, Person
-from edunews.demosite.site import DemoSite
+from edunews_sim.demosite.generator import generate_articles
+from edunews_sim.demosite.model import ArticleTruth, DemoArticle, Person
+from edunews_sim.demosite.site import DemoSite
 
 __all__ = ["ArticleTruth", "DemoArticle", "DemoSite", "Person", "generate_articles", "serve"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from edunews.demosite.thaitext import long_thai_date, thai_digits, weekday_name
-from edunews.testsites.articles import SiteArticle
+from edunews_sim.demosite.thaitext import long_thai_date, thai_digits, weekday_name
+from edunews_sim.testsites.articles import SiteArticle
 
 MENU = ["หน้าแรก", "ข้อมูลหน่วยงาน", "ข่าวประชาสัมพันธ์", "ผลงาน", "ติดต่อเรา"]
 FOOTER = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต 1 ถนนราชดำเนิน โทร 0 5311 2345"

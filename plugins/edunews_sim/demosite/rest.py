@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from edunews.demosite.model import DemoArticle
+from edunews_sim.demosite.model import DemoArticle
 
 SITE_TZ = ZoneInfo("Asia/Bangkok")
 MAX_PER_PAGE = 100

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 
-from edunews.testsites.articles import SiteArticle
-from edunews.testsites.pages import article_page
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.server import Reply, Request
 
 MAX_PER_PAGE = 100
 

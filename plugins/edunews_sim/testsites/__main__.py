@@ -1,16 +1,16 @@
-"""Serve one test site by hand: `python -m edunews.testsites KIND [--port N] [--articles N]`."""
+"""Serve one test site by hand: `python -m edunews_sim.testsites KIND [--port N] [--articles N]`."""
 
 from __future__ import annotations
 
 import argparse
 import time
 
-from edunews.testsites.catalog import KINDS, build_site
-from edunews.testsites.server import start
+from edunews_sim.testsites.catalog import KINDS, build_site
+from edunews_sim.testsites.server import start
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m edunews.testsites", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m edunews_sim.testsites", description=__doc__)
     parser.add_argument("kind", choices=sorted(KINDS))
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--articles", type=int, default=20)

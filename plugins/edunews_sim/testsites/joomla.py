@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from edunews.testsites.articles import SiteArticle
-from edunews.testsites.pages import FOOTER, MENU, thai_date
-from edunews.testsites.server import Reply, Request
+from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.testsites.pages import FOOTER, MENU, thai_date
+from edunews_sim.testsites.server import Reply, Request
 
 PER_PAGE = 5
 CATEGORY = "index.php?option=com_content&view=category&id=9&Itemid=101"
