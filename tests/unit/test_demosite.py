@@ -169,6 +169,52 @@ def test_notices_are_posts_among_the_news_in_which_the_extractor_finds_no_event(
         assert record["persons"] == record["schools"] == record["initiatives"] == []
 
 
+def test_officials_and_schools_recur_across_articles():
+    """As on a real office's news page, so person and school resolution and "most active
+    officials" have something to show: a director chairs several of the office's events,
+    the same schools come back, and still most people are met once. 40 articles is what
+    `edunews demo` publishes."""
+    news = [a for a in generate_articles(40, notices=3) if a.truth is not None]
+    events_of: dict[str, set[str]] = {}
+    chaired: dict[str, set[str]] = {}
+    schools: dict[str, set[str]] = {}
+    for a in news:
+        for person in a.truth.persons:
+            events_of.setdefault(person.honorific + person.name, set()).add(a.slug)
+        chair = a.truth.chair
+        chaired.setdefault(chair.honorific + chair.name, set()).add(a.slug)
+        for school in a.truth.schools:
+            schools.setdefault(school, set()).add(a.slug)
+
+    assert max(len(slugs) for slugs in events_of.values()) >= 3
+    assert max(len(slugs) for slugs in chaired.values()) >= 3
+    assert sum(len(slugs) >= 2 for slugs in schools.values()) >= 3
+    # a skew, not a handful of people everywhere
+    assert sum(len(slugs) == 1 for slugs in events_of.values()) > len(events_of) / 2
+    # a person keeps one honorific and a recurring chair holds an office's chair position
+    names = {}
+    for a in news:
+        for person in a.truth.persons:
+            assert names.setdefault(person.name, person.honorific) == person.honorific
+    busiest = max(chaired, key=lambda name: len(chaired[name]))
+    offices = {
+        (a.truth.office["kind"], a.truth.office["province"], a.truth.office["area_no"])
+        for a in news
+        if a.truth.chair.honorific + a.truth.chair.name == busiest
+    }
+    assert len(offices) == 1
+
+
+def test_a_school_keeps_its_director():
+    heads: dict[str, list[str]] = {}
+    for a in generate_articles(300):
+        for person in a.truth.persons:
+            if person.position.startswith("ผู้อำนวยการโรงเรียน"):
+                heads.setdefault(person.position, []).append(person.name)
+    assert max(len(names) for names in heads.values()) >= 3
+    assert all(len(set(names)) == 1 for names in heads.values())
+
+
 def test_ids_slugs_and_times_look_like_a_wordpress_history(articles):
     ids = [a.post_id for a in articles]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)

@@ -44,6 +44,19 @@ ERA_WINDOWS = {
 ERA_WEIGHTS = {"current": 70, "before_2021": 15, "since_2021": 15}
 THAI_DIGITS_SHARE = 0.2
 FIRST_POST_ID = 120
+# People and schools that come back across articles (`_World`).
+# A few offices post most of the news (the k-th most active office weighs 1/k**1.3).
+OFFICE_SKEW = 1.3
+DIRECTOR_TERM_YEARS = 4
+SCHOOLS_PER_OFFICE = 12
+DEPUTIES_PER_OFFICE = 3
+STAFF_PER_POSITION = 2
+DIRECTOR_TEMPLATES = ("ผู้อำนวยการ{office}", "ผอ.{office}", "ผู้อำนวยการ {office}")
+DEPUTY_TEMPLATES = (
+    "รองผู้อำนวยการ{office}",
+    "รองผู้อำนวยการ{office_abbr}",
+    "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา รักษาราชการแทนผู้อำนวยการ{office}",
+)
 
 _GALLERY_BLOCK = (
     '<figure class="wp-block-gallery has-nested-images columns-3 is-cropped">{items}</figure>',
@@ -63,8 +76,8 @@ def generate_articles(n: int, seed: int = 2567, notices: int = 0) -> list[DemoAr
     `notices` posts that report no event (`truth` None) among them."""
     if n < 0 or notices < 0:
         raise ValueError("n and notices must not be negative")
-    offices = load_offices()
-    drafts = [_compose(random.Random(f"{seed}:{i}"), offices) for i in range(n)]
+    world = _World(seed, load_offices())
+    drafts = [_compose(random.Random(f"{seed}:{i}"), world) for i in range(n)]
     drafts += [_notice(random.Random(f"{seed}:notice:{i}"), i) for i in range(notices)]
     drafts.sort(key=lambda d: d.published)
     return _publish(drafts, random.Random(seed))
@@ -115,9 +128,14 @@ def _chance(rng: random.Random, p: float) -> bool:
     return rng.random() < p
 
 
-def _pick_office(rng: random.Random, offices: list[Office]) -> Office:
+def _zipf(rng: random.Random, items: list[Any], exponent: float = 1.0) -> Any:
+    """The k-th item with weight 1/k**exponent: a few are met often, most now and then."""
+    return rng.choices(items, weights=[1 / (k + 1) ** exponent for k in range(len(items))])[0]
+
+
+def _pick_office(rng: random.Random, world: _World) -> Office:
     era = _weighted(rng, ERA_WEIGHTS)
-    return rng.choice([o for o in offices if o.era == era])
+    return _zipf(rng, world.offices_by_activity[era], OFFICE_SKEW)
 
 
 def _event_dates(rng: random.Random, office: Office, event_type: str) -> tuple[date, date | None]:
@@ -180,27 +198,102 @@ def _name_lists() -> dict[str, tuple[str, ...]]:
     return {"m": male, "f": female, "any": male + female, "family": clean(thai_family_names())}
 
 
+def _new_person(rng: random.Random) -> tuple[str, str]:
+    """(honorific, "given family") drawn from pythainlp's name lists."""
+    names = _name_lists()
+    honorific, gender = _weighted(rng, {(h, g): w for h, g, w in pb.HONORIFICS})
+    return honorific, f"{rng.choice(names[gender])} {rng.choice(names['family'])}"
+
+
+class _World:
+    """What the articles of one seed share, as one region's news does: some offices post
+    far more than others, an office's director chairs many of its events, its deputies and
+    group heads report on them, and its schools (and their directors) come back.
+
+    Each seat is drawn from its own seeded generator, so articles stay independent of the
+    order they are written in."""
+
+    def __init__(self, seed: int, offices: list[Office]) -> None:
+        self.seed = seed
+        self.offices_by_activity: dict[str, list[Office]] = {}
+        for era in ERA_WINDOWS:
+            ranked = sorted((o for o in offices if o.era == era), key=_office_id)
+            random.Random(f"{seed}:activity:{era}").shuffle(ranked)
+            self.offices_by_activity[era] = ranked
+        self._seats: dict[str, list[tuple[str, str]]] = {}
+        self._schools: dict[str, list[str]] = {}
+
+    def holders(self, seat: str, size: int) -> list[tuple[str, str]]:
+        """The `size` people who hold `seat`, most active first: (honorific, name)."""
+        if seat not in self._seats:
+            rng = random.Random(f"{self.seed}:seat:{seat}")
+            self._seats[seat] = [_new_person(rng) for _ in range(size)]
+        return self._seats[seat]
+
+    def schools(self, office: Office) -> list[str]:
+        """The office's schools, most often in the news first."""
+        key = _office_id(office)
+        if key not in self._schools:
+            rng = random.Random(f"{self.seed}:schools:{key}")
+            patterns = pb.PRIMARY_SCHOOLS if office.kind == "spp" else pb.SECONDARY_SCHOOLS
+            names: list[str] = []
+            while len(names) < SCHOOLS_PER_OFFICE:
+                name = rng.choice(patterns).format(place=_place(rng), place2=_place(rng))
+                if name not in names:
+                    names.append(name)
+            self._schools[key] = names
+        return self._schools[key]
+
+
+def _office_id(office: Office) -> str:
+    return f"{office.kind}:{office.place}:{office.area_no}:{office.era}"
+
+
+def _place(rng: random.Random) -> str:
+    return rng.choice(pb.PLACE_HEADS) + rng.choice(pb.PLACE_TAILS)
+
+
 class _Cast:
     """The people and schools of one article: unique names, in order of appearance."""
 
-    def __init__(self, rng: random.Random, office: Office) -> None:
+    def __init__(self, rng: random.Random, world: _World, office: Office, year: int) -> None:
         self.rng = rng
+        self.world = world
         self.office = office
+        self.year = year
         self.persons: list[Person] = []
         self.schools: list[str] = []
         self._written: dict[str, str] = {}
 
-    def person(self, position: str, role: str) -> str:
-        """A new person; returns the name as the text writes it ("นายสมชาย ใจดี")."""
-        names = _name_lists()
-        while True:
-            honorific, gender = _weighted(self.rng, {(h, g): w for h, g, w in pb.HONORIFICS})
-            name = f"{self.rng.choice(names[gender])} {self.rng.choice(names['family'])}"
-            if name not in self._written:
-                break
+    def person(self, position: str, role: str, seat: str | None = None, seats: int = 1) -> str:
+        """Someone in `position`; returns the name as the text writes it ("นายสมชาย ใจดี").
+
+        With a `seat`, one of its `seats` holders (the same people across articles), unless
+        all of them are in this article already; else someone new."""
+        free = [
+            holder
+            for holder in (self.world.holders(seat, seats) if seat else [])
+            if holder[1] not in self._written
+        ]
+        if free:
+            honorific, name = _zipf(self.rng, free)
+        else:
+            honorific, name = _new_person(self.rng)
+            while name in self._written:
+                honorific, name = _new_person(self.rng)
         self.persons.append(Person(name=name, honorific=honorific, position=position, role=role))
         self._written[name] = honorific + name
         return honorific + name
+
+    def office_seat(self, template: str) -> tuple[str, int]:
+        """The seat behind a position template of this office, and how many hold it. A
+        director serves a term of three years; the ways of writing the title are one seat."""
+        office = _office_id(self.office)
+        if template in DIRECTOR_TEMPLATES:
+            return f"{office}:director:{(self.year - 2017) // DIRECTOR_TERM_YEARS}", 1
+        if template in DEPUTY_TEMPLATES:
+            return f"{office}:deputy", DEPUTIES_PER_OFFICE
+        return f"{office}:{template}", STAFF_PER_POSITION
 
     def later_mention(self, person: Person) -> str:
         """How the text refers back: often honorific and given name only ("นายสมชาย")."""
@@ -209,23 +302,34 @@ class _Cast:
         return self._written[person.name]
 
     def school(self) -> str:
-        patterns = pb.PRIMARY_SCHOOLS if self.office.kind == "spp" else pb.SECONDARY_SCHOOLS
-        while True:
-            name = self.rng.choice(patterns).format(place=self._place(), place2=self._place())
-            if name not in self.schools:
-                self.schools.append(name)
-                return name
+        """One of the office's schools not yet in this article (a new one if none is left)."""
+        free = [s for s in self.world.schools(self.office) if s not in self.schools]
+        if free:
+            name = _zipf(self.rng, free)
+        else:
+            patterns = pb.PRIMARY_SCHOOLS if self.office.kind == "spp" else pb.SECONDARY_SCHOOLS
+            name = self.rng.choice(patterns).format(place=_place(self.rng), place2=_place(self.rng))
+            while name in self.schools:
+                name = self.rng.choice(patterns).format(
+                    place=_place(self.rng), place2=_place(self.rng)
+                )
+        self.schools.append(name)
+        return name
+
+    def school_head(self, school: str, role: str) -> str:
+        """The school's director, the same person in every article of that school."""
+        position = pb.SCHOOL_HEAD_POSITION.format(school=school)
+        return self.person(position, role, seat=f"head:{school}")
 
     def school_heads(self, k: int, role: str) -> list[str]:
-        """`k` new schools, each with its director: "นายก ข ผู้อำนวยการโรงเรียน..."."""
+        """`k` more schools, each with its director: "นายก ข ผู้อำนวยการโรงเรียน..."."""
         heads = []
         for _ in range(k):
-            position = pb.SCHOOL_HEAD_POSITION.format(school=self.school())
-            heads.append(f"{self.person(position, role)} {position}")
+            school = self.school()
+            heads.append(
+                f"{self.school_head(school, role)} {pb.SCHOOL_HEAD_POSITION.format(school=school)}"
+            )
         return heads
-
-    def _place(self) -> str:
-        return self.rng.choice(pb.PLACE_HEADS) + self.rng.choice(pb.PLACE_TAILS)
 
 
 def _join(rng: random.Random, items: list[str]) -> str:
@@ -292,11 +396,13 @@ def _chair(
     """(written name, position, whether the position names the office)."""
     if _chance(rng, 0.12):
         position = rng.choice(pb.OUTSIDE_CHAIR_POSITIONS).format(in_province=_in_province(province))
-        return cast.person(position, "chair"), position, False
+        return cast.person(position, "chair", seat=position, seats=2), position, False
     is_long = office_name.startswith("สำนักงาน")
     choices = [tpl for tpl, long_ok in pb.CHAIR_POSITIONS if long_ok or not is_long]
-    position = rng.choice(choices).format(office=office_name)
-    return cast.person(position, "chair"), position, True
+    template = rng.choice(choices)
+    position = template.format(office=office_name)
+    seat, seats = cast.office_seat(template)
+    return cast.person(position, "chair", seat, seats), position, True
 
 
 def _count_fields(rng: random.Random, audience: str) -> tuple[int, dict[str, Any]]:
@@ -329,17 +435,14 @@ class _Text:
 def _body_hosted(rng: random.Random, cast: _Cast, text: _Text, event_type: str) -> None:
     f = text.fields
     if _chance(rng, 0.5):
-        position = rng.choice(pb.STAFF_POSITIONS).format(**f)
-        person = cast.person(position, "reporter")
+        person, position = _staff(rng, cast, f, pb.STAFF_POSITIONS, "reporter")
         text.add(rng.choice(pb.REPORTER_SENTENCES), person=person, position=position)
     if _chance(rng, 0.4 if event_type in ("training", "workshop", "seminar") else 0.2):
-        position = rng.choice(pb.EXPERT_POSITIONS).format(**f)
-        person = cast.person(position, "speaker")
+        person, position = _staff(rng, cast, f, pb.EXPERT_POSITIONS, "speaker")
         text.add(rng.choice(pb.SPEAKER_SENTENCES), person=person, position=position)
     if event_type in ("seminar", "knowledge_exchange", "lessons_learned") and _chance(rng, 0.7):
         people = cast.school_heads(rng.randint(2, 3), "speaker")
-        position = rng.choice(pb.STAFF_POSITIONS).format(**f)
-        moderator = cast.person(position, "moderator")
+        moderator, position = _staff(rng, cast, f, pb.STAFF_POSITIONS, "moderator")
         text.add(
             rng.choice(pb.PANEL_SENTENCES),
             people=_join(rng, people),
@@ -355,12 +458,27 @@ def _body_hosted(rng: random.Random, cast: _Cast, text: _Text, event_type: str) 
         )
 
 
+def _staff(
+    rng: random.Random, cast: _Cast, fields: dict[str, Any], templates: tuple[str, ...], role: str
+) -> tuple[str, str]:
+    """(written name, position) of someone holding one of `templates`: the office's own
+    staff (its groups' heads, its supervisors), else one of the few who hold a national post."""
+    template = rng.choice(templates)
+    position = template.format(**fields)
+    if template in pb.STAFF_POSITIONS or "{office" in template:
+        seat, seats = cast.office_seat(template)
+    else:
+        seat, seats = position, STAFF_PER_POSITION
+    return cast.person(position, role, seat, seats), position
+
+
 def _body_mou(rng: random.Random, cast: _Cast, text: _Text) -> None:
     f = text.fields
-    people = [f"{cast.person(f['partner_position'], 'signatory')} {f['partner_position']}"]
+    partner = cast.person(f["partner_position"], "signatory", seat=f["partner_position"])
+    people = [f"{partner} {f['partner_position']}"]
     people += cast.school_heads(rng.randint(0, 2), "signatory")
-    position = rng.choice(pb.STAFF_POSITIONS + pb.OUTSIDE_CHAIR_POSITIONS[:2]).format(**f)
-    witness = cast.person(position, "witness")
+    templates = pb.STAFF_POSITIONS + pb.OUTSIDE_CHAIR_POSITIONS[:2]
+    witness, position = _staff(rng, cast, f, templates, "witness")
     text.add(
         rng.choice(pb.SIGNING_SENTENCES),
         people=_join(rng, people),
@@ -375,7 +493,8 @@ def _body_award(rng: random.Random, cast: _Cast, text: _Text) -> None:
     teachers = []
     for school in rng.sample(schools, rng.randint(1, len(schools))):
         position = pb.TEACHER_POSITION.format(school=school)
-        teachers.append(f"{cast.person(position, 'awardee')} {position}")
+        teacher = cast.person(position, "awardee", f"teachers:{school}", STAFF_PER_POSITION)
+        teachers.append(f"{teacher} {position}")
     text.add(
         rng.choice(pb.AWARDEE_SENTENCES), schools=_join(rng, schools), people=_join(rng, teachers)
     )
@@ -383,7 +502,7 @@ def _body_award(rng: random.Random, cast: _Cast, text: _Text) -> None:
 
 def _body_visit(rng: random.Random, cast: _Cast, text: _Text) -> None:
     position = pb.SCHOOL_HEAD_POSITION.format(school=cast.schools[0])
-    person = cast.person(position, "host")
+    person = cast.school_head(cast.schools[0], "host")
     text.add(rng.choice(pb.HOST_SENTENCES), person=person, position=position)
 
 
@@ -419,8 +538,8 @@ class _Event:
         return _group(self.event_type)
 
 
-def _event(rng: random.Random, offices: list[Office]) -> _Event:
-    office = _pick_office(rng, offices)
+def _event(rng: random.Random, world: _World) -> _Event:
+    office = _pick_office(rng, world)
     event_type = _weighted(rng, {k: w for k, (w, _) in pb.EVENT_TYPES.items()})
     start, end = _event_dates(rng, office, event_type)
     province = rng.choice(office.provinces) if _chance(rng, 0.3) else office.seat
@@ -437,12 +556,12 @@ def _activity(rng: random.Random, event: _Event, topic: str) -> str:
     return activity
 
 
-def _compose(rng: random.Random, offices: list[Office]) -> _Draft:
-    event = _event(rng, offices)
+def _compose(rng: random.Random, world: _World) -> _Draft:
+    event = _event(rng, world)
     published, modified = _published(rng, event.end or event.start)
     office_name = rng.choice((event.office.long_name(), *event.office.short_names()))
     topic = event.topics[0] if event.topics else rng.choice(pb.GENERIC_TOPICS)
-    cast = _Cast(rng, event.office)
+    cast = _Cast(rng, world, event.office, event.start.year)
     venue = _venue(rng, cast, office_name, event.province, event.event_type)
     chair, chair_position, chair_names_office = _chair(rng, cast, office_name, event.province)
     partner_org, partner_position = _partner(rng, event.province)
