@@ -14,8 +14,8 @@ import pytest
 import requests
 
 from edunews import config
+from edunews.thai_calendar import MONTHS_ABBR, MONTHS_FULL
 from edunews_sim.demosite import DemoArticle, DemoSite, generate_articles, serve
-from edunews_sim.demosite.thaitext import MONTHS_ABBR, MONTHS_FULL
 
 SPEC_DIR = config.shared_dir() / "spec"
 ROLES = {

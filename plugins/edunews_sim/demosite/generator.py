@@ -14,16 +14,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
+from edunews.thai_calendar import BANGKOK, fiscal_year_be
 from edunews_sim.demosite import phrasebook as pb
 from edunews_sim.demosite.model import ArticleTruth, DemoArticle, Person
 from edunews_sim.demosite.offices import Office, load_offices
 from edunews_sim.demosite.thaitext import (
     DateStyle,
-    fiscal_year_be,
     format_date,
     format_range,
     thai_digits,
@@ -31,8 +30,6 @@ from edunews_sim.demosite.thaitext import (
 )
 
 __all__ = ["ArticleTruth", "DemoArticle", "Person", "generate_articles"]
-
-BANGKOK = ZoneInfo("Asia/Bangkok")
 
 # Events fall in these windows by the office's era: the numbered secondary offices were
 # replaced by province-named ones in 2021.

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
+from edunews.thai_calendar import BANGKOK
 from edunews_sim.demosite.model import DemoArticle
 
-SITE_TZ = ZoneInfo("Asia/Bangkok")
+SITE_TZ = BANGKOK
 MAX_PER_PAGE = 100
 EXCERPT_WORDS = 55  # WordPress's excerpt_length
 ORDERBY = ("author", "date", "id", "include", "modified", "parent", "relevance", "slug")

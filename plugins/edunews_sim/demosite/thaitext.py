@@ -6,39 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-BE_OFFSET = 543  # Buddhist Era year = Gregorian year + 543
+# The calendar itself (month names, weekdays, Buddhist-Era years) is the product's.
+from edunews.thai_calendar import MONTHS_ABBR, MONTHS_FULL, TO_THAI, WEEKDAYS, be_year
 
-MONTHS_FULL = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-MONTHS_ABBR = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
-WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
-
-_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 # Sites that write Thai digits still keep Latin codes as typed: "COVID-19", "MP3".
 _CONVERTIBLE_NUMBER = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)[0-9]+")
 
@@ -60,7 +30,7 @@ def month_name(month: int, style: DateStyle) -> str:
 
 
 def year_text(d: date, style: DateStyle) -> str:
-    be = d.year + BE_OFFSET
+    be = be_year(d.year)
     if style.year == "none":
         return ""
     if style.year == "be2":
@@ -94,14 +64,4 @@ def weekday_name(d: date) -> str:
 
 def thai_digits(text: str) -> str:
     """Arabic digits to Thai digits, except inside Latin codes such as COVID-19."""
-    return _CONVERTIBLE_NUMBER.sub(lambda m: m.group(0).translate(_TO_THAI_DIGITS), text)
-
-
-def long_thai_date(d: date) -> str:
-    """The form themes print in post headers: "10 กันยายน 2563"."""
-    return f"{d.day} {MONTHS_FULL[d.month - 1]} {d.year + BE_OFFSET}"
-
-
-def fiscal_year_be(d: date) -> int:
-    """Thai government fiscal year (October to September), Buddhist Era."""
-    return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
+    return _CONVERTIBLE_NUMBER.sub(lambda m: m.group(0).translate(TO_THAI), text)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from string import Template
 from urllib.parse import quote
 
+from edunews.thai_calendar import MONTHS_FULL, be_year
+from edunews.thai_calendar import format_date as long_thai_date
 from edunews_sim.demosite.model import DemoArticle
 from edunews_sim.demosite.rest import SITE_TZ, excerpt_html, post_link
-from edunews_sim.demosite.thaitext import BE_OFFSET, MONTHS_FULL, long_thai_date
 
 WP_VERSION = "6.4.3"
 
@@ -160,7 +161,7 @@ def _page(site: SiteInfo, title: str, body_class: str, head: str, main: str, sid
 
 def site_footer_year() -> int:
     """The copyright year in the footer: fixed, so that pages do not change by the clock."""
-    return 2025 + BE_OFFSET
+    return be_year(2025)
 
 
 def _post_list_item(site: SiteInfo, article: DemoArticle) -> str:
@@ -176,7 +177,7 @@ def sidebar(
     """Recent posts with their dates, and the monthly archive, as WordPress widgets show them."""
     items = "\n".join(_post_list_item(site, a) for a in recent)
     archive = "\n".join(
-        f'<li><a href="#">{MONTHS_FULL[m - 1]} {y + BE_OFFSET}</a></li>' for y, m in months
+        f'<li><a href="#">{MONTHS_FULL[m - 1]} {be_year(y)}</a></li>' for y, m in months
     )
     return (
         '<section class="widget widget_search"><form role="search" method="get" '

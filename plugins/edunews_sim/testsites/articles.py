@@ -9,11 +9,11 @@ import gzip
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from edunews.config import shared_dir
+from edunews.thai_calendar import BANGKOK
 
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 _CORPUS = "corpus/thaigov_education.jsonl.gz"
 # The corpus keeps the page's furniture at the top of `text`: date lines, the title, "พิมพ์".
 _LEADING_FURNITURE = re.compile(r"^(วัน\S+ที่ \d+ \S+ \d{4}|\d{1,2}/\d{1,2}/\d{4}|พิมพ์)$")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from edunews_sim.demosite.thaitext import long_thai_date, thai_digits, weekday_name
+from edunews.thai_calendar import format_date as long_thai_date
+from edunews_sim.demosite.thaitext import thai_digits, weekday_name
 from edunews_sim.testsites.articles import SiteArticle
 
 MENU = ["หน้าแรก", "ข้อมูลหน่วยงาน", "ข่าวประชาสัมพันธ์", "ผลงาน", "ติดต่อเรา"]

@@ -23,7 +23,9 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, unquote
 
-from edunews_sim.demosite.thaitext import MONTHS_ABBR, long_thai_date, thai_digits
+from edunews.thai_calendar import MONTHS_ABBR, be_year
+from edunews.thai_calendar import format_date as long_thai_date
+from edunews_sim.demosite.thaitext import thai_digits
 from edunews_sim.testsites.articles import SiteArticle, load_articles
 from edunews_sim.testsites.pages import thai_date
 from edunews_sim.testsites.server import Reply, Request
@@ -47,7 +49,7 @@ _EXTERNAL = (
 
 
 def short_date(day: date, digits: bool = False) -> str:
-    text = f"{day.day} {MONTHS_ABBR[day.month - 1]} {day.year + 543}"
+    text = f"{day.day} {MONTHS_ABBR[day.month - 1]} {be_year(day.year)}"
     return thai_digits(text) if digits else text
 
 
@@ -296,7 +298,7 @@ class AspNet(Office):
         )
         latest = "".join(
             f'<tr><td><a href="NewsDetail.aspx?ID={a.post_id}">{escape(a.title[:70])}</a></td>'
-            f"<td>{a.published:%d/%m}/{a.published.year + 543}</td></tr>"
+            f"<td>{a.published:%d/%m}/{be_year(a.published.year)}</td></tr>"
             for a in self.others()
         )
         return (
@@ -322,7 +324,7 @@ class AspNet(Office):
 
     def listing_page(self, section: str, number: int) -> str:
         rows = "".join(
-            f"<tr><td>{a.published:%d/%m}/{a.published.year + 543}</td>"
+            f"<tr><td>{a.published:%d/%m}/{be_year(a.published.year)}</td>"
             f'<td><a id="ctl00_ContentPlaceHolder1_gvNews_ctl0{i}_hlTopic" '
             f'href="NewsDetail.aspx?ID={a.post_id}">{escape(a.title)}</a></td><td>125</td></tr>'
             for i, a in enumerate(self.chunk(section, number), start=2)
@@ -345,7 +347,7 @@ class AspNet(Office):
         main = (
             '<span id="ctl00_ContentPlaceHolder1_lblTopic" class="topic">'
             f"{escape(article.title)}</span><br>"
-            f'<span id="ctl00_ContentPlaceHolder1_lblDate">วันที่ {day:%d/%m}/{day.year + 543}'
+            f'<span id="ctl00_ContentPlaceHolder1_lblDate">วันที่ {day:%d/%m}/{be_year(day.year)}'
             '</span> <span id="ctl00_ContentPlaceHolder1_lblView">เปิดอ่าน 89 ครั้ง</span>'
             f'<div id="ctl00_ContentPlaceHolder1_pnlDetail">{self.body(article)}</div>'
             '<a href="upload/news/file12.pdf">ไฟล์แนบ</a>'
@@ -1059,7 +1061,7 @@ class ShortYears(SubFolders):
         day = article.published
         main = (
             f'<h3 class="head">{escape(article.title)}</h3>'
-            f"<div class='date'>ลงวันที่ {day:%d/%m}/{(day.year + 543) % 100:02d}</div>"
+            f"<div class='date'>ลงวันที่ {day:%d/%m}/{be_year(day.year) % 100:02d}</div>"
             f"{self.body(article)}<p><a href='index.php'>&lt;&lt; กลับ</a></p>"
         )
         return self.frame(article.title, main)
