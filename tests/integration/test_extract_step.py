@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from psycopg.types.json import Jsonb
 
 from edunews.extract import step
 from edunews.warehouse import connect
@@ -83,3 +84,33 @@ def test_batches_written_before_a_crash_are_kept(pages, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         step.extract_pending(batch_size=1)
     assert [page for page, _, _ in _records()] == pages[:2]
+
+
+def test_records_of_an_older_version_are_extracted_again_with_the_join_keys(pages):
+    """Records written before the extractor wrote the warehouse's keys (0.11.0 and older)
+    make no page done: the step extracts every page again, and the new records carry them."""
+    old = {"id": "x", "extractor_version": "0.11.0", "event": {}, "persons": [{"name": "ก ข"}]}
+    with connect("loader") as conn:
+        for page_id in pages:
+            conn.execute(
+                "insert into raw.extractions (page_id, extractor_version, record)"
+                " values (%s, '0.11.0', %s)",
+                (page_id, Jsonb(old)),
+            )
+    assert step.extract_pending().extracted == 3
+    with connect() as conn:
+        rows = conn.execute(
+            "select record from raw.extractions where extractor_version = %s order by page_id",
+            (step.EXTRACTOR_VERSION,),
+        ).fetchall()
+        assert conn.execute("select count(*) from raw.extractions").fetchone()[0] == 6
+    assert len(rows) == 3
+    for (record,) in rows:
+        assert [(p["given_name"], p["family_name"]) for p in record["persons"]] == [
+            ("สมชาย", "ใจดี")
+        ]
+        organizer = record["event"]["organizer_office"]
+        assert (organizer["office_id"], organizer["office_name"]) == (
+            "spp/เชียงใหม่/3",
+            "สพป.เชียงใหม่ เขต 3",
+        )

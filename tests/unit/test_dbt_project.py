@@ -54,13 +54,6 @@ def test_participant_roles_are_the_specs_role_codes():
     assert set(re.findall(r"`([a-z_]+)`", paragraph)) - {"role"} == roles - {"unspecified"}
 
 
-def test_offices_seed_is_the_shared_reference():
-    reference = SHARED / "reference" / "esa_offices.csv"
-    if not reference.exists():
-        pytest.skip("shared/reference is not beside the checkout")
-    assert (PROJECT / "extractor_data" / "esa_offices.csv").read_bytes() == reference.read_bytes()
-
-
 def _yaml_models(folder: Path) -> dict[str, dict]:
     models = {}
     for path in folder.glob("*.yml"):

@@ -147,7 +147,9 @@ def test_every_value_has_evidence_pointing_into_the_original_text():
 def test_visited_school_is_the_host():
     record = extract_article(VISIT)
     assert record["event"]["venue"] == "โรงเรียนบ้านหนองบัว"
-    assert record["schools"] == [{"name": "โรงเรียนบ้านหนองบัว", "role": "host"}]
+    assert record["schools"] == [
+        {"name": "โรงเรียนบ้านหนองบัว", "role": "host", "match_key": "บ้านหนองบัว"}
+    ]
     assert {p["name"]: p["role"] for p in record["persons"]} == {
         "สมชาย ใจดี": "chair",
         "สมศรี ใจงาม": "host",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .record import EXTRACTOR_VERSION, error_record, extract_article
+from .record_types import Record, is_error
 
 
 @dataclass
@@ -23,7 +24,7 @@ class ExtractStats:
         )
 
 
-def _record_for_line(line: str) -> dict:
+def _record_for_line(line: str) -> Record:
     try:
         article = json.loads(line)
     except ValueError as exc:
@@ -49,7 +50,7 @@ def extract_file(input_path: str | Path, output_path: str | Path) -> ExtractStat
                 continue
             stats.lines += 1
             record = _record_for_line(line)
-            if "error" in record:
+            if is_error(record):
                 stats.errors += 1
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             stats.records += 1

@@ -15,6 +15,7 @@ from .names import is_family_name, is_given_name
 from .offices import find_offices
 from .roles import ROLE_RANK, NameSpan, clause_roles
 from .schools import find_schools
+from .thai_text import norm
 from .titles import find_title_mentions, matches, position_keys
 
 # One honorific; a person may carry several ("ว่าที่ร้อยตรี ดร.", "ศ.(พิเศษ) ดร.นพ.").
@@ -112,6 +113,28 @@ _ORGANIZATION = re.compile(
     r"(?:โรงเรียน|มหาวิทยาลัย|มูลนิธิ|กระทรวง|สถาบัน|บริษัท|สมาคม|องค์การ|กรม|วิทยาลัย)"
     r"[^\s,]{2,60}"
 )
+
+
+# Honorifics in front of a name that the finder left there ("ดร.สมชาย", "นายสมชาย").
+_LEFT_HONORIFIC = re.compile(
+    r"(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")(?P<gap>\s*)"
+)
+
+
+def name_keys(name: str) -> tuple[str, str | None]:
+    """(given name, family name) of a person's name, as the warehouse joins on them: Thai
+    spellings folded, the honorifics of data/honorifics.txt in front stripped (not from a
+    word that is itself a given name: นายณัฐ), one space between the words; the given name
+    is the first word, the family name the rest."""
+    clean = " ".join(norm(name).split())
+    while m := _LEFT_HONORIFIC.match(clean):
+        rest = clean[m.end() :]
+        glued = not m.group("gap") and not m.group(0).endswith(".")
+        if not rest or (glued and is_given_name(clean.split(" ", 1)[0])):
+            break
+        clean = rest
+    given, _, family = clean.partition(" ")
+    return given, family or None
 
 
 @dataclass

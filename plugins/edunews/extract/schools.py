@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .data_files import read_lines
+from .thai_text import norm
 
 _SCHOOL_RE = re.compile(
     r"(?P<head>โรงเรียน|ร\.ร\.\s?)(?P<name>[ก-๙][ก-๙A-Za-z0-9.]{1,60})"
@@ -97,3 +98,14 @@ def find_schools(text: str, start: int = 0, end: int | None = None) -> list[Scho
         if key not in seen:
             seen[key] = SchoolMention(full, m.start(), m.start() + len(m.group("head")) + len(name))
     return list(seen.values())
+
+
+_HEAD = re.compile(r"^(?:โรงเรียน|ร\.ร\.|รร\.)\s*")
+
+
+def match_key(name: str) -> str:
+    """A school's name as the warehouse matches it across articles: Thai spellings folded,
+    without the word โรงเรียน (or ร.ร., รร.) in front, parentheses, white space and dots."""
+    key = _HEAD.sub("", norm(name).strip())
+    key = re.sub(r"\([^)]*\)", "", key)
+    return re.sub(r"[\s.]", "", key)

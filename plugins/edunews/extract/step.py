@@ -14,6 +14,7 @@ from datetime import date
 from psycopg.types.json import Jsonb
 
 from edunews.extract.record import EXTRACTOR_VERSION, extract_article
+from edunews.extract.record_types import ErrorRecord, Record, is_error
 from edunews.thai_calendar import TIMEZONE_NAME
 from edunews.warehouse import connect
 
@@ -91,13 +92,15 @@ def extract_pending(
                     [(page_id, EXTRACTOR_VERSION, Jsonb(record)) for page_id, record in records],
                 )
             result.extracted += len(records)
-            result.errors += sum(1 for _, record in records if "error" in record)
+            result.errors += sum(1 for _, record in records if is_error(record))
             after = rows[-1][0]
     log.info(result.line())
     return result
 
 
-def _extract(page_id: int, title: str | None, body: str | None, url: str, published) -> dict:
+def _extract(
+    page_id: int, title: str | None, body: str | None, url: str, published: date | None
+) -> Record:
     article = {
         "id": str(page_id),
         "title": title,
@@ -109,8 +112,9 @@ def _extract(page_id: int, title: str | None, body: str | None, url: str, publis
         return extract_article(article)
     except Exception as exc:  # one bad page must not stop the batch
         log.exception("extractor failed on page %s", page_id)
-        return {
+        failed: ErrorRecord = {
             "id": str(page_id),
             "extractor_version": EXTRACTOR_VERSION,
             "error": f"{type(exc).__name__}: {exc}",
         }
+        return failed
