@@ -10,6 +10,7 @@ from datetime import datetime
 import trafilatura
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
+from edunews.crawl.attrs import attr
 from edunews.crawl.bounded_html import looks_binary, readable_html
 from edunews.crawl.date_line import find_date
 from edunews.crawl.headline import page_title
@@ -305,7 +306,7 @@ class _TextCounts:
 
 
 def _label(tag: Tag) -> str:
-    return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    return attr(tag, "class") + " " + attr(tag, "id")
 
 
 def strip_furniture_lines(text: str, title: str = "") -> str:

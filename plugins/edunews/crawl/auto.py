@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup
 
 from edunews.crawl import explore, feeds, sitemaps, wordpress
+from edunews.crawl.attrs import attr
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
@@ -171,7 +172,7 @@ def _api_root(home: Response, soup: BeautifulSoup) -> str | None:
     link = soup.find("link", rel="https://api.w.org/", href=True)
     if link:
         try:
-            return join_url(home.url, link["href"])
+            return join_url(home.url, attr(link, "href"))
         except ValueError:  # BadUrl, or urljoin's own on `http://[::1/`
             return None
     header = home.headers.get("Link", "")
@@ -187,10 +188,10 @@ def _feeds(soup: BeautifulSoup, base_url: str) -> list[str]:
     links = soup.find_all("link", rel="alternate", href=True)
     feeds_found = []
     for link in links:
-        if (link.get("type") or "").lower() not in feeds.FEED_TYPES:
+        if attr(link, "type").lower() not in feeds.FEED_TYPES:
             continue
         try:
-            feeds_found.append(join_url(base_url, link["href"]))
+            feeds_found.append(join_url(base_url, attr(link, "href")))
         except ValueError:  # BadUrl or urljoin's own: the page's other feeds are still read
             continue
     # Comment feeds list comments, not articles.

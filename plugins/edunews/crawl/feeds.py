@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
+from edunews.crawl.attrs import attr
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.http import FetchError
 from edunews.crawl.published import parse_datetime
@@ -57,9 +58,9 @@ def linked_feed(body: bytes, page_url: str) -> str | None:
 
     soup = BeautifulSoup(body[:200_000], "lxml")
     for link in soup.find_all("link", rel="alternate", href=True):
-        kind = (link.get("type") or "").lower()
-        if kind in FEED_TYPES and "comments" not in link["href"]:
-            return urljoin(page_url, link["href"])
+        kind = attr(link, "type").lower()
+        if kind in FEED_TYPES and "comments" not in attr(link, "href"):
+            return urljoin(page_url, attr(link, "href"))
     return None
 
 

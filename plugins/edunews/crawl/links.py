@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from edunews.crawl.attrs import attr, attr_words
 from edunews.crawl.shape import PAGING_KEYS
 
 # Real pages have hundreds of links; a link farm of 50,000 is read as far as this.
@@ -47,10 +48,10 @@ def script_target(script: str) -> str:
 
 def _anchor_text(tag: Tag) -> str:
     """What a link says: its text, else its title, else the alt of its image."""
-    text = " ".join(tag.get_text(" ", strip=True).split()) or (tag.get("title") or "").strip()
+    text = " ".join(tag.get_text(" ", strip=True).split()) or attr(tag, "title").strip()
     if not text:
         image = tag.find("img", alt=True)
-        text = " ".join((image["alt"] if image else "").split())
+        text = " ".join((attr(image, "alt") if isinstance(image, Tag) else "").split())
     return text[:300]
 
 
@@ -63,7 +64,7 @@ def _in_menu(tag: Tag) -> bool:
             return False
         if node.name in ("nav", "header", "footer"):
             return True
-        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+        label = attr(node, "class") + " " + attr(node, "id")
         if _MENU.search(label):
             return True
     return False
@@ -139,17 +140,17 @@ def read_links(
     places: dict[str, set[str]] = {}
     base = soup.find("base", href=True)
     if base:
-        page_url = absolute(page_url, base["href"]) or page_url
+        page_url = absolute(page_url, attr(base, "href")) or page_url
     anchors = 0
     for tag in soup.find_all(True):
         name = tag.name
         if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
             anchors += 1
-            href = tag["href"].strip()
+            href = attr(tag, "href").strip()
             if href.startswith("#") or href.lower().startswith("javascript:"):
                 # Popups: <a href="#" onclick="window.open('show.php?nid=5')">, or
                 # <a href="javascript:popup('show.php?nid=5')">: the script names the page.
-                target = script_target(tag.get("onclick") or "") or script_target(href)
+                target = script_target(attr(tag, "onclick")) or script_target(href)
                 if not target and "postback" in href.lower():
                     script_paging = script_paging or bool(_PAGE_TEXT.match(_anchor_text(tag)))
                 href = target or href
@@ -165,19 +166,19 @@ def read_links(
                 in_menus.add(url)
             else:
                 elsewhere.add(url)
-            if is_paging(url, paging_base, text, " ".join(tag.get("rel") or []).lower()):
+            if is_paging(url, paging_base, text, attr(tag, "rel").lower()):
                 paging.append(url)
         elif name == "link" and tag.get("href"):
-            if "next" in [r.lower() for r in tag.get("rel") or []]:
-                url = absolute(page_url, tag["href"])
+            if "next" in attr_words(tag, "rel"):
+                url = absolute(page_url, attr(tag, "href"))
                 if url:
                     paging.append(url)
         elif name in ("frame", "iframe") and tag.get("src"):
-            url = absolute(page_url, tag["src"])
+            url = absolute(page_url, attr(tag, "src"))
             if url:
                 links.append((url, "enter"))
-        elif name == "meta" and (tag.get("http-equiv") or "").lower() == "refresh":
-            content = tag.get("content") or ""
+        elif name == "meta" and attr(tag, "http-equiv").lower() == "refresh":
+            content = attr(tag, "content")
             if "url=" in content.lower():
                 target = re.split(r"url=", content, maxsplit=1, flags=re.I)[1]
                 url = absolute(page_url, target.strip(" '\""))
@@ -186,13 +187,13 @@ def read_links(
         elif name == "body" and tag.get("onload"):
             # <body onload="window.location.href='index.php'">: a blank root's way in (only a
             # move of the page: onload also preloads images and starts slideshows)
-            match = _SCRIPT_GO.search(tag["onload"])
+            match = _SCRIPT_GO.search(attr(tag, "onload"))
             url = absolute(page_url, match.group(1) or match.group(2)) if match else None
             if url:
                 links.append((url, "enter"))
         elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
             # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
-            target = script_target(tag["onclick"])
+            target = script_target(attr(tag, "onclick"))
             url = absolute(page_url, target) if target else None
             if url:
                 anchors += 1
@@ -281,8 +282,7 @@ def _page_number(url: str, page_url: str) -> int:
     numbers = [
         int(value)
         for key, value in parse_qsl(parts.query)
-        if _ASCII_NUMBER.fullmatch(value)
-        and (key.lower() in PAGING_KEYS or base.get(key) != value)
+        if _ASCII_NUMBER.fullmatch(value) and (key.lower() in PAGING_KEYS or base.get(key) != value)
     ]
     numbers += [int(n) for n in re.findall(r"/(?:page/|p)([0-9]{1,9})/?$", parts.path)]
     return max(numbers, default=0)

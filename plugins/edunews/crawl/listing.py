@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
+from edunews.crawl.attrs import attr
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError
@@ -72,7 +73,7 @@ def article_links(
     """Links of the page that look like articles, in page order, once each."""
     links = []
     for anchor in soup.find_all("a", href=True):
-        url = urldefrag(urljoin(page_url, anchor["href"].strip()))[0]
+        url = urldefrag(urljoin(page_url, attr(anchor, "href").strip()))[0]
         if not url.startswith("http") or _SKIP.search(url) or url == page_url:
             continue
         if urlsplit(url).hostname == host and pattern.search(url):
@@ -82,10 +83,10 @@ def article_links(
 
 def next_page(soup: BeautifulSoup, page_url: str) -> str | None:
     link = soup.find(["a", "link"], rel="next", href=True)
-    if link:
-        return urljoin(page_url, link["href"])
+    if isinstance(link, Tag):
+        return urljoin(page_url, attr(link, "href"))
     for anchor in soup.find_all("a", href=True):
-        label = anchor.get("title", "") + " " + " ".join(anchor.get("class") or [])
+        label = attr(anchor, "title") + " " + attr(anchor, "class")
         if _NEXT_TEXT.match(anchor.get_text()) or re.search(r"\bnext\b|ถัดไป", label, re.I):
-            return urljoin(page_url, anchor["href"])
+            return urljoin(page_url, attr(anchor, "href"))
     return None

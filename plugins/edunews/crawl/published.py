@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from edunews.crawl.attrs import attr
 from edunews.crawl.date_line import find_date
 from edunews.crawl.html_text import strings
 from edunews.crawl.regions import is_banner, is_furniture, is_page_form
@@ -87,7 +88,7 @@ def published_date(soup: BeautifulSoup, title: str) -> datetime | None:
 
 def _from_meta(soup: BeautifulSoup) -> datetime | None:
     for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        key = (attr(tag, "property") or attr(tag, "name") or attr(tag, "itemprop")).lower()
         if key in _META_NAMES:
             found = parse_datetime(tag.get("content"))
             if found:
@@ -137,11 +138,11 @@ def _from_time_tag(soup: BeautifulSoup, furniture: _Furniture) -> datetime | Non
 
 def _machine_date(tag: Tag) -> str | None:
     if tag.name == "time":
-        return tag.get("datetime")
-    if tag.get("itemprop") == "datePublished":
-        return tag.get("content") or tag.get("datetime")
+        return attr(tag, "datetime") or None
+    if attr(tag, "itemprop") == "datePublished":
+        return attr(tag, "content") or attr(tag, "datetime") or None
     if tag.name == "abbr" and "published" in _classes(tag):
-        return tag.get("title")
+        return attr(tag, "title") or None
     return None
 
 
@@ -238,7 +239,7 @@ def _named_date_lines(soup: BeautifulSoup, title: str, furniture: _Furniture) ->
 
 def _named_date_line(tag: Tag) -> bool:
     """Named a date line by a class word, or by its id (ASP.NET's span#..._lblDate)."""
-    return bool(_DATE_HINT.search(_classes(tag)) or _DATE_HINT.search(str(tag.get("id") or "")))
+    return bool(_DATE_HINT.search(_classes(tag)) or _DATE_HINT.search(attr(tag, "id")))
 
 
 def _hinted(tag: Tag) -> bool:
@@ -259,12 +260,11 @@ def _is_article(node: Tag) -> bool:
 
 
 def _classes(tag: Tag) -> str:
-    classes = tag.get("class") or []
-    return " ".join(classes) if isinstance(classes, list) else str(classes)
+    return attr(tag, "class")
 
 
 def _label(tag: Tag) -> str:
-    return _classes(tag) + " " + str(tag.get("id") or "")
+    return _classes(tag) + " " + attr(tag, "id")
 
 
 def _text_start(tag: Tag, limit: int) -> str:

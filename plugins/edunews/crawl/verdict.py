@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.article import parse_article
+from edunews.crawl.attrs import attr
 from edunews.crawl.bounded_html import readable_html
 from edunews.crawl.date_line import find_date
 from edunews.crawl.encoding import decode_body
@@ -68,7 +69,7 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
         text = " ".join(anchor.get_text(" ", strip=True).split())
         if len(text) < TITLE_LIKE or text == article.title or text not in body:
             continue
-        if urldefrag(urljoin(url, anchor["href"].strip()))[0] == url:
+        if urldefrag(urljoin(url, attr(anchor, "href").strip()))[0] == url:
             continue
         if column is not None and column not in anchor.parents:
             continue  # another column of the page's layout: its menu or latest news
@@ -93,7 +94,7 @@ def own_date(soup: BeautifulSoup, title: str) -> str | None:
     lines, a <time> without a hinted class): for telling an article, not for storing. Only
     a <time> outside sidebars, or a date line just after the title."""
     for tag in soup.find_all("time", datetime=True, limit=20):
-        day = find_date(str(tag["datetime"]))
+        day = find_date(attr(tag, "datetime"))
         if day and not in_furniture(tag):
             return day.isoformat()
     text = " ".join(soup.get_text(" ", strip=True).split())
@@ -132,7 +133,7 @@ def in_furniture(tag: Tag, memo: dict[int, bool] | None = None) -> bool:
             answer = known
             break
         path.append(id(node))
-        label = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+        label = attr(node, "class") + " " + attr(node, "id")
         if node.name in ("aside", "nav", "footer", "header") or _FURNITURE.search(label):
             answer = True
             break
@@ -173,7 +174,7 @@ def _linked_headings(soup: BeautifulSoup, url: str) -> int:
     targets = set()
     furniture: dict[int, bool] = {}
     for anchor in soup.find_all("a", href=True):
-        target = urldefrag(urljoin(url, anchor["href"]))[0]
+        target = urldefrag(urljoin(url, attr(anchor, "href")))[0]
         if target == url:
             continue
         text = anchor.get_text(" ", strip=True)
