@@ -156,7 +156,7 @@ def _main_text(html: str, title: str, soup: BeautifulSoup) -> str:
         text = _without_header_lines(strip_furniture_lines(block), title)
         if text:
             return text
-    text = trafilatura.extract(
+    extracted = trafilatura.extract(
         html,
         include_comments=False,
         include_tables=True,
@@ -165,7 +165,7 @@ def _main_text(html: str, title: str, soup: BeautifulSoup) -> str:
         favor_precision=True,
         deduplicate=False,
     )
-    return strip_furniture_lines(text or "", title)
+    return strip_furniture_lines(extracted or "", title)
 
 
 def body_container(soup: BeautifulSoup) -> Tag | None:
@@ -267,7 +267,7 @@ class _TextCounts:
                 if isinstance(child, Tag):
                     if child.name not in _SKIPPED:
                         stack.append((child, in_link))
-                elif type(child) in _TEXT_NODES:
+                elif isinstance(child, NavigableString) and type(child) in _TEXT_NODES:
                     size = len(child.strip())
                     counts = self._links if in_link else self._content
                     counts[id(tag)] = counts.get(id(tag), 0) + size

@@ -57,7 +57,8 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
         yield from feeds.discover(ctx, home.url)  # the start URL is a feed itself
         return
     soup = BeautifulSoup(decode_body(home.body, home.headers.get("Content-Type"))[0], "lxml")
-    doubtful: list = []  # a sitemap whose sample read as no article: used if nothing better
+    # A sitemap whose sample read as no article: used if nothing better.
+    doubtful: Iterator | None = None
     for way, attempt in _attempts(ctx, home, soup):
         first_sitemap = way == "sitemap" and learned.way != "sitemap" and not ctx.since
         head, rest, offered = _until_decided(attempt, SAMPLE_WINDOW if first_sitemap else 1)
@@ -77,7 +78,7 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
                 learned.set_way("feed")  # the nightly increments: the feed is enough
             return
     # Nothing article-like from REST, feeds or sitemaps: look for the news like a person.
-    if not doubtful:
+    if doubtful is None:
         yield from explore.discover(ctx, home.url, home=home)
         return
     explored = list(explore.discover(ctx, home.url, home=home))

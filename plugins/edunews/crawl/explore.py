@@ -503,16 +503,16 @@ def _from_listings(explorer: Explorer, roots: list[str]):
             explorer.learned.listing_productive(root)
     while explorer.queue:
         _, _, url = heapq.heappop(explorer.queue)
-        root = explorer.paging_of.get(url)
-        if root is None or explorer.listing_full(root):
+        listing = explorer.paging_of.get(url)
+        if listing is None or explorer.listing_full(listing):
             continue
         if url not in explorer.chain:
-            explorer.listing_reads[root] = explorer.listing_reads.get(root, 0) + 1
+            explorer.listing_reads[listing] = explorer.listing_reads.get(listing, 0) + 1
         explorer.read += 1
-        resp = explorer.fetch(url, "listing page")
-        if resp is not None:
-            soup = BeautifulSoup(explorable_html(resp), "lxml")
-            page = read_links(soup, resp.url, explorer.absolute)
+        answer = explorer.fetch(url, "listing page")
+        if answer is not None:
+            soup = BeautifulSoup(explorable_html(answer), "lxml")
+            page = read_links(soup, answer.url, explorer.absolute)
             explorer.pages[url] = page
             yield from explorer.harvest(page)
     return gone

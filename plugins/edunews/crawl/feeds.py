@@ -102,6 +102,7 @@ def _date(item) -> datetime | None:
         value = child_text(item, name)
         if not value:
             continue
+        parsed: datetime | None
         try:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError):

@@ -20,6 +20,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -160,12 +161,17 @@ def _check_peer(sock, host: str) -> None:
         raise PrivateAddressError(f"{host}: {MARKER} {peer}")
 
 
-class _GuardedMixin:
+# What the mixin is mixed into, for the type checker: its super() calls go to urllib3's.
+if TYPE_CHECKING:
+    _Connection = HTTPConnection
+else:
+    _Connection = object
+
+
+class _GuardedMixin(_Connection):
     """Refuses hosts the checks did not pass; attaches sockets to the request's Watch."""
 
     public_only = False
-    host: str
-    sock: socket.socket | None
 
     def _new_conn(self):
         watch = current_watch()

@@ -61,7 +61,8 @@ def _text_with_breaks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> s
                 out.append("\n")
                 stack.append(None)
             stack.extend(reversed(node.contents))
-        elif type(node) in _TEXT_TYPES:  # what get_text() reads: no comments, no doctype
+        # What get_text() reads: no comments, no doctype (subclasses of NavigableString).
+        elif isinstance(node, NavigableString) and type(node) in _TEXT_TYPES:
             out.append(node)
     return "".join(out)
 
@@ -83,7 +84,7 @@ def strings(root: Tag, skip: Callable[[Tag], bool]) -> list[str]:
         if isinstance(node, Tag):
             if not skip(node):
                 stack.extend(reversed(node.contents))
-        elif type(node) in _TEXT_TYPES:
+        elif isinstance(node, NavigableString) and type(node) in _TEXT_TYPES:
             found.append(node)
     return found
 

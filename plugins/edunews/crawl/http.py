@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.client import HTTPException, IncompleteRead, RemoteDisconnected
 from http.cookiejar import DefaultCookiePolicy
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 import requests
@@ -98,7 +99,7 @@ class Validators:
     last_modified: str | None = None
 
     def headers(self) -> dict[str, str]:
-        headers = {}
+        headers: dict[str, str] = {}
         if _sendable(self.etag):
             headers["If-None-Match"] = self.etag
         if _sendable(self.last_modified):
@@ -106,10 +107,12 @@ class Validators:
         return headers
 
 
-def _sendable(value: str | None) -> bool:
+def _sendable(value: str | None) -> TypeGuard[str]:
     """A validator a server gave that can go back in a header: requests refuses control
     characters (a folded or NUL-laden ETag failed every later request of its URL)."""
-    return bool(value) and len(value) <= 1024 and not _HEADER_JUNK.search(value)
+    if not value:
+        return False
+    return len(value) <= 1024 and not _HEADER_JUNK.search(value)
 
 
 @dataclass
@@ -597,4 +600,4 @@ def _is_private(host: str) -> bool:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror:
         return False  # the request itself will fail with a clear network error
-    return any(is_private_address(info[4][0]) for info in infos)
+    return any(is_private_address(str(info[4][0])) for info in infos)

@@ -349,4 +349,5 @@ def _store(
             page.last_modified,
         ),
     ).fetchone()
+    assert row is not None  # an insert ... returning gives its row or raises
     return "stored", row[0], ("content changed" if newest else "new")

@@ -41,8 +41,9 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     listing = ctx.settings.get("listing_url") or base_url
     pattern = re.compile(ctx.settings.get("link_pattern") or DEFAULT_LINK_PATTERN)
     limit = int(ctx.settings.get("max_listing_pages") or MAX_LISTING_PAGES)
-    url: str | None = urljoin(base_url, listing)
-    host = urlsplit(url).hostname
+    first = urljoin(base_url, listing)
+    host = urlsplit(first).hostname
+    url: str | None = first
     visited: set[str] = set()
     while url and url not in visited and len(visited) < limit:
         visited.add(url)

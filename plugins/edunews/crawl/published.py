@@ -229,7 +229,12 @@ def _named_date_lines(soup: BeautifulSoup, title: str, furniture: _Furniture) ->
                 found.append((order, node))
         elif title_at is None and title and type(node) is NavigableString:
             text = node.strip()
-            if text and _title_line([text], title) == 0 and not furniture.holds(node.parent):
+            if (
+                text
+                and _title_line([text], title) == 0
+                and node.parent is not None
+                and not furniture.holds(node.parent)
+            ):
                 title_at = order
     if title_at is None:
         return [tag for _, tag in found]

@@ -11,6 +11,8 @@ import re
 
 from bs4 import Tag
 
+from edunews.crawl.attrs import attr
+
 # A class or id word naming the banner: "header", "site-header", "logo-wrap", "site-name",
 # "brand". Not "entry-header", "page-header" (Joomla's article heading sits in it) or
 # "date-header" (Blogger's date line): those belong to the article.
@@ -34,10 +36,7 @@ _ARTICLE_WORDS = re.compile(r"entry|post|article|page-|content|item|news|node", 
 
 def label(tag: Tag) -> str:
     """The element's class and id words, space-separated."""
-    classes = tag.get("class") or []
-    if not isinstance(classes, list):
-        classes = [str(classes)]
-    return " ".join(classes) + " " + str(tag.get("id") or "")
+    return attr(tag, "class") + " " + attr(tag, "id")
 
 
 def is_banner(tag: Tag, in_article: bool) -> bool:

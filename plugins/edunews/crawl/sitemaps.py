@@ -62,7 +62,7 @@ def walk(
     `quiet`: a missing sitemap at a guessed address is no failure, just not there.
     """
     is_sitemap = False
-    pending, visited = [url], set()
+    pending, visited = [url], set[str]()
     while pending and len(visited) < MAX_SITEMAPS:
         current = pending.pop(0)
         if current in visited:
@@ -83,7 +83,7 @@ def walk(
             yield ListingFailure(current, exc)
             continue
         kind = doc.root_name if doc is not None else ""
-        if kind not in ("sitemapindex", "urlset"):
+        if doc is None or kind not in ("sitemapindex", "urlset"):
             if not quiet:
                 yield ListingFailure(
                     current, FetchError("parse_error", f"not a sitemap (HTTP {resp.status})")

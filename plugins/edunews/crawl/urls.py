@@ -85,7 +85,8 @@ def join_url(base: str, ref: str) -> str:
     if not isinstance(ref, str):
         raise BadUrl("not a string")
     text = _clean(ref)
-    if not _SCHEME.match(text) or _SCHEME.match(text).group(1).lower() in DEFAULT_PORTS:
+    scheme = _SCHEME.match(text)
+    if not scheme or scheme.group(1).lower() in DEFAULT_PORTS:
         # Relative references and http(s) ones: `\` is `/` here too (`\\evil.example\x`).
         text = _backslashes_to_slashes(text)
     try:
