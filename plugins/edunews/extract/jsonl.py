@@ -27,7 +27,7 @@ class ExtractStats:
 def _record_for_line(line: str) -> Record:
     try:
         article = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return error_record(None, f"line is not JSON: {exc.msg}")
     return extract_article(article)
 

@@ -110,12 +110,11 @@ def extract_pending_pages() -> dict:
 def transform_figures(extracted: dict, dag_id: str, run_id: str) -> dict:
     """Rows in the main marts after the build, with what the extraction step did."""
     from edunews.warehouse import connect
+    from edunews.warehouse.query import scalar
 
     with connect("reader") as conn:
-        events = conn.execute("select count(*) from marts.fct_events").fetchone()[0]
-        undated = conn.execute(
-            "select count(*) from marts.fct_events where date_start is null"
-        ).fetchone()[0]
+        events = scalar(conn, "select count(*) from marts.fct_events")
+        undated = scalar(conn, "select count(*) from marts.fct_events where date_start is null")
     figures = {"extraction": extracted, "events": events, "events_without_date": undated}
     publish_report(dag_id, run_id, figures)
     log.info("transform figures: %s", figures)
