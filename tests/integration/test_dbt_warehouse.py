@@ -579,9 +579,42 @@ def test_source_freshness_tells_stale_raw_tables(built, tmp_path):
 
 def test_an_incremental_table_older_than_its_model_is_built_again_in_full(built):
     """fct_events as the walking skeleton left it (a plain table, without loaded_at and the
-    columns added since) is not appended to, which would fail: the on-run-start hook drops
-    it and the run builds it in full, with the rows a full refresh gives."""
+    columns added since) is not appended to: on_schema_change adds the columns, and with no
+    watermark to read the build recomputes every row, in place; the rows a full refresh
+    gives."""
     with connect() as conn:
         conn.execute("alter table marts.fct_events drop column loaded_at, drop column source_key")
     assert dbt(["run", "--quiet", "--select", "fct_events"]) == 0
     assert _snapshot()["fct_events"] == built["full_refresh"]["fct_events"]
+
+
+def test_a_table_built_by_another_model_or_article_key_is_rebuilt_in_place(built):
+    """A table records what it was built as (the article key and its model's SQL). One
+    built otherwise (here: rows keyed by URL alone, a row of an article no longer there, an
+    older model) has every row replaced by the next incremental run; one built as the
+    model says keeps its rows (its watermark is read, nothing is rebuilt)."""
+    with connect() as conn:
+        signature = conn.execute(
+            "select obj_description('marts.fct_event_participants'::regclass, 'pg_class')"
+        ).fetchone()[0]
+        assert signature.startswith("edunews build: article key source_id, article_url; model ")
+        conn.execute(
+            "comment on table marts.fct_event_participants is"
+            " 'edunews build: article key article_url; model 0'"
+        )
+        conn.execute("update marts.fct_event_participants set event_key = md5(event_key)")
+        conn.execute(
+            "update marts.fct_event_initiatives set mentions = mentions + 100"
+        )  # built as its model says: an incremental run leaves the rows it has
+        conn.commit()
+    assert dbt(["run", "--quiet", "--select", "fct_event_participants fct_event_initiatives"]) == 0
+    after = _snapshot()
+    assert after["fct_event_participants"] == built["full_refresh"]["fct_event_participants"]
+    assert {i["mentions"] for i in after["fct_event_initiatives"]} >= {101}
+    with connect() as conn:
+        assert (
+            conn.execute(
+                "select obj_description('marts.fct_event_participants'::regclass, 'pg_class')"
+            ).fetchone()[0]
+            == signature
+        )

@@ -4,8 +4,7 @@
         materialized='incremental',
         unique_key=['source_id', 'article_url'],
         incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['source_id', 'article_url']) }}", "{{ ensure_index(['loaded_at']) }}"],
+        indexes=[{'columns': ['source_id', 'article_url']}, {'columns': ['loaded_at']}],
     )
 }}
 -- One row per article: a source's URL (canonical when declared), so no source can stand in

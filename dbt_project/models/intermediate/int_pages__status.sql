@@ -4,8 +4,7 @@
         materialized='incremental',
         unique_key='page_id',
         incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['page_id']) }}", "{{ ensure_index(['loaded_at']) }}"],
+        indexes=[{'columns': ['page_id']}, {'columns': ['loaded_at']}],
     )
 }}
 -- Every page version with the newest extractor version's record of it, and what that

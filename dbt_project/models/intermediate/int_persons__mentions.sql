@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Incremental like the facts (macros/incremental.sql).
 -- Every person an event's record names, with the name made comparable (Thai spelling
 -- variants, white space, a leading honorific) and split into given and family name. One

@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Incremental like the facts (macros/incremental.sql).
 -- Every school an event's record names. One school across articles is one name without
 -- the word โรงเรียน, parentheses, spaces and dots (school_key); school_name is the

@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('int_articles__newest') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Which programmes and policies each event served: one row per event x initiative code,
 -- with the names as written and the text the extractor matched (its evidence).
 with initiatives as (
@@ -15,12 +7,8 @@ with initiatives as (
     {{ only_rebuilt_articles('initiatives') }}
 ),
 
--- materialized: the planner expects one row from the rebuilt articles and would scan
--- int_articles__newest again for every row joined (115 s instead of 2 at 100,000 events)
-events as materialized (
-    select event_key, date_start from {{ ref('int_events__newest') }} as events
-    {{ only_rebuilt_articles('events') }}
-),
+-- materialized: see rebuilt_event_dates (macros/incremental.sql)
+events as materialized ({{ rebuilt_event_dates() }}),
 
 per_event as (
     select
@@ -43,7 +31,7 @@ select
     evidence,
     mentions,
     events.date_start,
-    case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
+    events.date_key,
     loaded_at
 from per_event
 left join events using (event_key)

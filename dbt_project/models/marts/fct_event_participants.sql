@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('int_articles__newest') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Who took part in each event and how: one row per event x participant (a person, a school
 -- or an office) x role, with the position and organisation as the article states them.
 with persons as (
@@ -29,12 +21,8 @@ resolved_offices as (
     select * from {{ ref('int_offices__resolved') }}
 ),
 
--- materialized: the planner expects one row from the rebuilt articles and would scan
--- int_articles__newest again for every row joined (115 s instead of 2 at 100,000 events)
-events as materialized (
-    select event_key, date_start from {{ ref('int_events__newest') }} as events
-    {{ only_rebuilt_articles('events') }}
-),
+-- materialized: see rebuilt_event_dates (macros/incremental.sql)
+events as materialized ({{ rebuilt_event_dates() }}),
 
 participants as (
     select
@@ -89,7 +77,7 @@ select
     organization_as_stated,
     mention_no,
     events.date_start,
-    case when events.date_start is not null then {{ date_key('events.date_start') }} end as date_key,
+    events.date_key,
     loaded_at
 from first_mentions
 left join events using (event_key)

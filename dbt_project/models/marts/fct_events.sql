@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('int_articles__newest') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['loaded_at']}]) }}
 -- One row per reported event (one article = one event), keyed to its dimensions and
 -- traceable to the page version and extractor version it came from. Incremental: the
 -- articles rebuilt since the last build replace their rows (macros/incremental.sql).

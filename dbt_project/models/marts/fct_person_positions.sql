@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('int_articles__newest') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- The positions (ตำแหน่ง) people held as the articles state them, with the date of the
 -- event each was stated for: one row per person x event x position stated. Incremental
 -- like the facts (macros/incremental.sql).
@@ -16,12 +8,8 @@ with mentions as (
     {{ only_rebuilt_articles('mentions') }}
 ),
 
--- materialized: the planner expects one row from the rebuilt articles and would scan
--- int_articles__newest again for every row joined (115 s instead of 2 at 100,000 events)
-events as materialized (
-    select event_key, date_start from {{ ref('int_events__newest') }} as events
-    {{ only_rebuilt_articles('events') }}
-),
+-- materialized: see rebuilt_event_dates (macros/incremental.sql)
+events as materialized ({{ rebuilt_event_dates() }}),
 
 distinct_positions as (
     select distinct
@@ -30,6 +18,7 @@ distinct_positions as (
         mentions.position,
         mentions.organization,
         events.date_start,
+        events.date_key,
         mentions.loaded_at
     from mentions
     left join events using (event_key)
@@ -43,6 +32,6 @@ select
     position,
     organization,
     date_start,
-    case when date_start is not null then {{ date_key('date_start') }} end as date_key,
+    date_key,
     loaded_at
 from distinct_positions

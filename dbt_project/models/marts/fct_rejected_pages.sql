@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('int_articles__newest') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        post_hook=["{{ ensure_index(['event_key']) }}", "{{ ensure_index(['loaded_at']) }}"],
-        pre_hook="{{ delete_rebuilt_articles() }}",
-    )
-}}
+{{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Every page version that is not behind a row of fct_events, and why: so that each page is
 -- accounted for (in fct_events exactly once, or here).
 --   not_extracted      the extractor has not read the page yet
