@@ -7,6 +7,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from edunews.preflight import port_problem, private_url_problem, same_file, unknown_sources_problem
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -64,6 +66,9 @@ def _demo_site(args: argparse.Namespace) -> int:
         return 2
     from edunews_sim.demosite import serve
 
+    if problem := port_problem(args.host, args.port):
+        print(f"edunews demo-site: {problem}", file=sys.stderr)
+        return 2
     serve(articles=args.articles, port=args.port, host=args.host, seed=args.seed)
     return 0
 
@@ -78,16 +83,15 @@ def _crawl(args: argparse.Namespace) -> int:
         print(f"crawl: --since {args.since!r} is not YYYY-MM-DD", file=sys.stderr)
         return 2
     if args.url:
+        if problem := private_url_problem(args.url, args.allow_private_network):
+            print(f"crawl: {problem}", file=sys.stderr)
+            return 2
         sources = [Source.ad_hoc(args.url, kind=args.kind, source_id=args.source_id)]
     else:
         sources = load_sources()
         if args.sources:
-            unknown = set(args.sources) - {s.id for s in sources}
-            if unknown:
-                print(
-                    f"crawl: no source {', '.join(sorted(unknown))} in the registry",
-                    file=sys.stderr,
-                )
+            if problem := unknown_sources_problem(args.sources, [s.id for s in sources]):
+                print(f"crawl: {problem}", file=sys.stderr)
                 return 2
             sources = [s for s in sources if s.id in args.sources]
     totals = crawl_sources(
@@ -108,6 +112,9 @@ def _sources(args: argparse.Namespace) -> int:
 
     from edunews.crawl.probe import probe
 
+    if problem := private_url_problem(args.url, args.allow_private_network):
+        print(f"sources probe: {problem}", file=sys.stderr)
+        return 2
     result = probe(
         args.url,
         allow_private_network=args.allow_private_network,
@@ -125,6 +132,13 @@ def _extract(args: argparse.Namespace) -> int:
     if args.input:
         from edunews.extract.jsonl import extract_file
 
+        if same_file(args.input, args.output):
+            print(
+                "extract: --output is the --input file, and writing it would wipe the"
+                " articles before they are read: name another --output file",
+                file=sys.stderr,
+            )
+            return 2
         try:
             stats = extract_file(args.input, args.output)
         except OSError as exc:
@@ -140,9 +154,9 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _transform(args: argparse.Namespace) -> int:
-    from edunews.transform.dbt import dbt
+    from edunews.transform.dbt import dbt_build
 
-    return dbt(["build", *args.dbt_args])
+    return dbt_build(args.dbt_args)
 
 
 def _dbt(args: argparse.Namespace) -> int:
@@ -166,6 +180,9 @@ def _airflow(args: argparse.Namespace) -> int:
 def _standalone(args: argparse.Namespace) -> int:
     from edunews.orchestration.standalone import run_standalone
 
+    if problem := port_problem(args.host, args.port):
+        print(f"edunews standalone: {problem}", file=sys.stderr)
+        return 2
     return run_standalone(host=args.host, port=args.port)
 
 
@@ -177,13 +194,52 @@ def _demo(args: argparse.Namespace) -> int:
     return run_demo(articles=args.articles)
 
 
+def _analyses(args: argparse.Namespace) -> int:
+    from edunews.transform import analyses
+
+    if args.action == "list":
+        for analysis in analyses.list_analyses():
+            print(f"{analysis.name}\n    {analysis.description}")
+        print(f"(compiled SQL in {analyses.compiled_dir()} after `edunews analyses run NAME`)")
+        return 0
+    import psycopg
+
+    try:
+        result = analyses.run_analysis(args.name)
+    except psycopg.errors.UndefinedTable as exc:
+        first = str(exc).splitlines()[0]
+        print(
+            f"edunews analyses: {first}: build the warehouse first (make demo, or edunews"
+            " transform)",
+            file=sys.stderr,
+        )
+        return 1
+    if args.csv:
+        analyses.write_csv(result, args.csv)
+        print(f"{len(result.rows)} row(s) of {args.name} written to {args.csv}")
+    else:
+        print("\n".join(analyses.table_lines(result)))
+        print(f"({len(result.rows)} row(s))")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="edunews", description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log the steps' progress (-v), and debug detail (-vv)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     db = sub.add_parser("db", help="the embedded PostgreSQL and the schema migrations")
-    db.add_argument("action", choices=["start", "stop", "status", "url", "migrate"])
+    db.add_argument(
+        "action",
+        choices=["start", "stop", "status", "url", "migrate"],
+        help="start, stop or check the embedded server; print a URL; apply the migrations",
+    )
     db.add_argument(
         "--role",
         choices=["loader", "transformer", "reader"],
@@ -197,10 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
     db.set_defaults(handler=_db)
 
     site = sub.add_parser("demo-site", help="serve a generated WordPress-like news site")
-    site.add_argument("--articles", type=int, default=40)
-    site.add_argument("--port", type=int, default=8765)
-    site.add_argument("--host", default="127.0.0.1")
-    site.add_argument("--seed", type=int, default=2567)
+    site.add_argument("--articles", type=int, default=40, help="news articles (default: 40)")
+    site.add_argument("--port", type=int, default=8765, help="port to serve on (default: 8765)")
+    site.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback)")
+    site.add_argument(
+        "--seed", type=int, default=2567, help="the generator's seed: same seed, same site"
+    )
     site.set_defaults(handler=_demo_site)
 
     crawl = sub.add_parser(
@@ -235,9 +293,14 @@ def build_parser() -> argparse.ArgumentParser:
     probe = sources_sub.add_parser(
         "probe", help="what auto discovery finds on a site, and the sources.yml entry (read-only)"
     )
-    probe.add_argument("url")
+    probe.add_argument("url", help="the site's home page (or its news page)")
     probe.add_argument("--json", action="store_true", help="the findings as JSON")
-    probe.add_argument("--max-discovery-pages", type=int, default=None)
+    probe.add_argument(
+        "--max-discovery-pages",
+        type=int,
+        default=None,
+        help="requests spent looking for the news when exploring (default: 60)",
+    )
     probe.add_argument("--rate", type=float, default=1.0, help="requests a second (default: 1)")
     probe.add_argument(
         "--allow-private-network",
@@ -279,13 +342,33 @@ def build_parser() -> argparse.ArgumentParser:
     standalone = sub.add_parser(
         "standalone", help="Airflow standalone (UI, scheduler) on the embedded warehouse"
     )
-    standalone.add_argument("--host", default="127.0.0.1")
-    standalone.add_argument("--port", type=int, default=8080)
+    standalone.add_argument(
+        "--host", default="127.0.0.1", help="address of Airflow's UI (default: loopback)"
+    )
+    standalone.add_argument(
+        "--port", type=int, default=8080, help="port of Airflow's UI (default: 8080)"
+    )
     standalone.set_defaults(handler=_standalone)
 
     demo = sub.add_parser("demo", help="the whole pipeline on the embedded defaults, offline")
-    demo.add_argument("--articles", type=int, default=40)
+    demo.add_argument(
+        "--articles", type=int, default=40, help="news articles on the demo site (default: 40)"
+    )
     demo.set_defaults(handler=_demo)
+
+    analyses = sub.add_parser(
+        "analyses",
+        help="the analysts' questions (dbt_project/analyses), run as the read-only reader",
+    )
+    analyses_sub = analyses.add_subparsers(dest="action", required=True)
+    listing = analyses_sub.add_parser("list", help="the analyses and what each answers")
+    listing.set_defaults(handler=_analyses)
+    run = analyses_sub.add_parser(
+        "run", help="compile one with dbt and run it as the reader: a table, or CSV"
+    )
+    run.add_argument("name", help="an analysis, as `edunews analyses list` names it")
+    run.add_argument("--csv", metavar="FILE", help="write the rows to FILE as CSV instead")
+    run.set_defaults(handler=_analyses)
     return parser
 
 
@@ -309,8 +392,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract" and bool(args.input) != bool(args.output):
         print("extract: --input and --output go together", file=sys.stderr)
         return 2
+    # Warnings only by default: each command prints its own results (the steps log the same
+    # lines at INFO for Airflow's task logs, which printed every crawl line twice here).
+    levels = [logging.WARNING, logging.INFO, logging.DEBUG]
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=levels[min(args.verbose, 2)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
@@ -326,9 +412,10 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 
     from edunews.orchestration.standalone import PrepareFailed
     from edunews.sources.registry import RegistryError
+    from edunews.transform.analyses import AnalysisError
     from edunews.warehouse.embedded import EmbeddedError
 
-    return (EmbeddedError, RegistryError, PrepareFailed, psycopg.OperationalError)
+    return (EmbeddedError, RegistryError, PrepareFailed, AnalysisError, psycopg.OperationalError)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from edunews.cli import main
@@ -87,3 +91,18 @@ def test_unknown_source_id_is_an_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("EDUNEWS_SOURCES", str(registry))
     assert main(["crawl", "--source", "nowhere"]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_each_source_line_is_printed_once(empty_raw):
+    """The command prints each source's line; the crawl logs it too (for Airflow's task log),
+    which the command's default logging showed a second time."""
+    with serve(build_site("wordpress", 2)) as site:
+        source_id = site.url.split("/")[2]
+        done = subprocess.run(
+            [str(Path(sys.executable).with_name("edunews")), "crawl", "--url", site.url,
+             "--allow-private-network", "--rate", "100"],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    both = done.stdout + done.stderr
+    assert both.count(f"{source_id}: new 2") == 1, both

@@ -7,6 +7,7 @@ contracts), then new page versions arrive and an incremental `dbt run` is compar
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -15,8 +16,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from edunews.cli import main
 from edunews.config import dbt_project_dir
 from edunews.thai_calendar import BANGKOK
+from edunews.transform import analyses as analyses_command
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect
 
@@ -537,6 +540,50 @@ def test_fiscal_year_trends_keep_unstated_participants_unknown(analyses):
         for year, r in years.items()
     } == {2563: (1, 12, 1, 0), 2566: (1, None, 0, 1), 2568: (2, 75, 2, 0)}
     assert [r["events_change"] for r in analyses["fiscal_year_trends"]] == [None, 0, 1]
+
+
+def test_analyses_command_lists_runs_and_writes_csv(built, tmp_path, capsys):
+    assert main(["analyses", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "most_active_officials\n    The people who chaired" in listed
+    assert str(analyses_command.compiled_dir()) in listed
+    assert main(["analyses", "run", "most_active_officials"]) == 0
+    header, rule, first, *_ = capsys.readouterr().out.splitlines()
+    assert header.split()[:1] == ["full_name"] and set(rule) == {"-", " "}
+    assert (
+        first.startswith("สมชาย ใจดี")
+        and (analyses_command.compiled_dir() / "most_active_officials.sql").exists()
+    )
+    table = tmp_path / "officials.csv"
+    assert main(["analyses", "run", "most_active_officials", "--csv", str(table)]) == 0
+    assert f"written to {table}" in capsys.readouterr().out
+    with table.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert (rows[0]["full_name"], rows[0]["events_chaired"]) == ("สมชาย ใจดี", "2")
+
+
+def test_an_unknown_analysis_names_the_closest(built, capsys):
+    assert main(["analyses", "run", "most_active_official"]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "no analysis named 'most_active_official': did you mean most_active_officials?" in line
+
+
+def test_analyses_run_as_the_read_only_reader(built, monkeypatch):
+    monkeypatch.setattr(
+        analyses_command, "compile_analysis", lambda name: "select current_user as who"
+    )
+    assert analyses_command.run_analysis("any").rows == [("edunews_reader",)]
+    monkeypatch.setattr(
+        analyses_command, "compile_analysis", lambda name: "create table marts.x (i int)"
+    )
+    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        analyses_command.run_analysis("any")
+
+
+def test_transform_selecting_nothing_is_an_error(built, capsys):
+    assert main(["transform", "--select", "no_such_model"]) == 1
+    err = capsys.readouterr().err
+    assert "--select no_such_model selects no model, seed or test" in err and "dbt ls" in err
 
 
 def test_docs_generate_and_describe_every_mart_and_column(built):

@@ -509,7 +509,7 @@ class HttpClient:
         host = url_host(url)
         if self.allowed_hosts and host not in self.allowed_hosts:
             raise FetchError("off_site", f"host {host} is not one of the source's hosts")
-        if not self.allow_private_network and _is_private(host):
+        if not self.allow_private_network and resolves_to_private(host):
             raise FetchError("off_site", f"{host} resolves to a private or loopback address")
         return host
 
@@ -594,7 +594,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _is_private(host: str) -> bool:
+def resolves_to_private(host: str) -> bool:
     """True when any address the name resolves to is not a public one."""
     try:
         infos = socket.getaddrinfo(host, None)

@@ -169,7 +169,9 @@ def crawl_source(
             summary.skipped = "another run is crawling this source"
             summary.complete = False
             record_run(conn, run_id, source.id, started, since, False, summary.as_dict())
-            log.warning(summary.line())
+            # INFO, as every summary line: the caller shows it (the command prints it, and
+            # at WARNING the command's logging would show it a second time)
+            log.info(summary.line())
             return summary
         state = load_state(conn, source.id)
         learned = load_learned(conn, source.id)  # article shapes and listings found before

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from edunews.config import dbt_project_dir
 from edunews.warehouse.connection import describe, role_url
@@ -34,15 +35,52 @@ def dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
-def dbt(args: Sequence[str], check: bool = False) -> int:
-    """Run a dbt command in the project folder; returns dbt's exit code."""
+def dbt(args: Sequence[str], check: bool = False, output: IO[str] | None = None) -> int:
+    """Run a dbt command in the project folder; returns dbt's exit code. Its output goes to
+    `output` when given, else to ours."""
     proc = subprocess.run(
         [dbt_executable(), *args],
         cwd=dbt_project_dir(),
         env={**os.environ, **dbt_env()},
         check=check,
+        stdout=output,
+        stderr=subprocess.STDOUT if output is not None else None,
     )
     return proc.returncode
+
+
+# What dbt says, exiting 0, when a selection matches no node.
+NOTHING_SELECTED = "Nothing to do."
+
+
+def dbt_build(args: Sequence[str]) -> int:
+    """`dbt build` with dbt's output shown as it comes; a selection that matches nothing is
+    a failure (dbt exits 0 for it, and a typo in --select would pass for a build)."""
+    proc = subprocess.Popen(
+        [dbt_executable(), "build", *args],
+        cwd=dbt_project_dir(),
+        env={**os.environ, **dbt_env()},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+    nothing = False
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        nothing = nothing or NOTHING_SELECTED in line
+    code = proc.wait()
+    if code == 0 and nothing:
+        selection = " ".join(args) or "(none)"
+        print(
+            f"edunews transform: {selection} selects no model, seed or test: see the names"
+            " with `edunews dbt ls` (a selection is a node name, path:, tag: ...)",
+            file=sys.stderr,
+        )
+        return 1
+    return code
 
 
 def manifest_path() -> Path:

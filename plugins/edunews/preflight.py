@@ -1,0 +1,89 @@
+"""Checks of a command's arguments before it runs: each problem is one line that says the fix.
+
+A newcomer's first mistakes (a busy port, a local URL, a mistyped source id, the input
+named as the output) must not end in a traceback or, worse, quietly do something else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+import socket
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+def _free_port(host: str) -> int | None:
+    try:
+        with socket.socket() as sock:
+            sock.bind((host, 0))
+            return sock.getsockname()[1]
+    except OSError:
+        return None
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why a server cannot listen on host:port, with the fix; None when it can."""
+    if not 1 <= port <= 65535:
+        return f"--port {port} is not a port number: use one from 1 to 65535 (e.g. --port 8765)"
+    try:
+        with socket.socket() as sock:
+            # As the servers bind (reusing an address in TIME_WAIT): a port someone just
+            # stopped using is free.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except socket.gaierror:
+        return f"--host {host} is not an address of this machine: try --host 127.0.0.1"
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            free = _free_port(host)
+            other = f" (e.g. --port {free}, free now)" if free else ""
+            return (
+                f"port {port} on {host} is in use: stop what listens there,"
+                f" or pick another with --port{other}"
+            )
+        if exc.errno == errno.EACCES:
+            return f"port {port} needs root: use one above 1023 (e.g. --port 8765)"
+        if exc.errno == errno.EADDRNOTAVAIL:
+            return f"--host {host} is not an address of this machine: try --host 127.0.0.1"
+        return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return None
+
+
+def private_url_problem(url: str, allow_private_network: bool) -> str | None:
+    """A loopback, private or link-local site is refused unless the flag allows it: say so
+    before the crawl, instead of a run that fails on every request."""
+    from edunews.crawl.http import resolves_to_private
+
+    host = urlsplit(url).hostname
+    if not host:
+        return f"{url!r} is not a URL: give one like https://example.go.th/"
+    if allow_private_network or not resolves_to_private(host):
+        return None
+    return (
+        f"{host} is a loopback or private address, which the crawler refuses:"
+        " add --allow-private-network to reach it (for tests and the demo site)"
+    )
+
+
+def unknown_sources_problem(asked: Iterable[str], known: Sequence[str]) -> str | None:
+    """Source ids not in the registry, each with the closest ids it has."""
+    unknown = sorted(set(asked) - set(known))
+    if not unknown:
+        return None
+    parts = []
+    for source_id in unknown:
+        close = difflib.get_close_matches(source_id, known, n=3, cutoff=0.6)
+        parts.append(f"{source_id!r} (closest: {', '.join(close)})" if close else f"{source_id!r}")
+    where = os.environ.get("EDUNEWS_SOURCES") or "sources.yml"
+    return f"no source {', '.join(parts)} in the registry ({where}): check the --source id"
+
+
+def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """True when two names reach one file (links, `./`, another spelling of the path)."""
+    a, b = Path(first), Path(second)
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
