@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import tempfile
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -162,21 +165,27 @@ def test_outside_the_embedded_server_development_passwords_are_refused(
 
 
 @pytest.fixture
-def another_server(tmp_path):
+def another_server():
     """A second, empty PostgreSQL: no roles, no migrations."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    # Not under pytest's tmp_path: other pytest sessions reset /tmp/pytest-of-<user> to
+    # 0700, which locks out the server's system user when the tests run as root.
+    folder = Path(tempfile.mkdtemp(prefix="edunews-test-another-"))
     settings = EmbeddedSettings(
-        data_dir=tmp_path / "pgdata",
+        data_dir=folder / "pgdata",
         host="127.0.0.1",
         port=port,
         database="edunews",
         superuser="edunews",
     )
-    embedded.start(settings)
-    yield settings
-    embedded.stop(settings)
+    try:
+        embedded.start(settings)
+        yield settings
+    finally:
+        embedded.stop(settings)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_outside_the_embedded_server_roles_are_created_only_with_real_passwords(
