@@ -13,7 +13,8 @@ ENV EDUNEWS_PROJECT_DIR=/opt/edunews \
     AIRFLOW__COSMOS__ENABLE_CACHE_DBT_LS=False \
     DO_NOT_TRACK=1 \
     SCARF_ANALYTICS=false \
-    DBT_SEND_ANONYMOUS_USAGE_STATS=false
+    DBT_SEND_ANONYMOUS_USAGE_STATS=false \
+    EDUNEWS_DBT_TARGET_DIR=/opt/edunews/dbt_project/target
 
 # The project folder and the log folder belong to the airflow user (a named volume mounted
 # on the log folder starts with this ownership).
@@ -35,5 +36,6 @@ COPY --chown=airflow:0 dags ./dags
 COPY --chown=airflow:0 dbt_project ./dbt_project
 COPY --chown=airflow:0 sources.yml ./sources.yml
 COPY --chown=airflow:0 deploy/metabase ./deploy/metabase
-# The manifest the transform DAG renders its dbt tasks from (dbt parse; needs no database).
+# The manifest the transform DAG renders its dbt tasks from (dbt parse; needs no database),
+# where EDUNEWS_DBT_TARGET_DIR (above) tells every process of the image to look for it.
 RUN edunews manifest && test -s dbt_project/target/manifest.json

@@ -29,6 +29,17 @@ def dbt_project_dir() -> Path:
     return Path(os.environ.get("EDUNEWS_DBT_PROJECT_DIR", project_dir() / "dbt_project"))
 
 
+def dbt_target_dir() -> Path:
+    """What dbt writes (manifest, compiled SQL, run results): per EDUNEWS_HOME, so that a
+    demo and a test session never share it. The Docker image points it at the manifest it
+    builds into dbt_project/target."""
+    return Path(os.environ.get("EDUNEWS_DBT_TARGET_DIR") or home_dir() / "dbt" / "target")
+
+
+def dbt_log_dir() -> Path:
+    return home_dir() / "dbt" / "logs"
+
+
 def dags_dir() -> Path:
     return project_dir() / "dags"
 

@@ -11,13 +11,12 @@ import csv
 import datetime as dt
 import hashlib
 import json
-from pathlib import Path
 
 import psycopg
 import pytest
 
 from edunews.cli import main
-from edunews.config import dbt_project_dir
+from edunews.config import dbt_target_dir
 from edunews.thai_calendar import BANGKOK
 from edunews.transform import analyses as analyses_command
 from edunews.transform.dbt import dbt
@@ -485,7 +484,7 @@ def test_reader_reads_every_mart_and_nothing_in_raw_or_staging(built):
 def analyses(built) -> dict[str, list[dict]]:
     """Every analysis compiled and run as the reader, on the built warehouse: rows by name."""
     assert dbt(["compile", "--quiet", "--select", "resource_type:analysis"]) == 0
-    compiled = Path(dbt_project_dir()) / "target" / "compiled" / "edunews" / "analyses"
+    compiled = dbt_target_dir() / "compiled" / "edunews" / "analyses"
     files = sorted(compiled.glob("*.sql"))
     assert len(files) >= 5
     return {f.stem: _rows(f.read_text()) for f in files}
@@ -588,7 +587,7 @@ def test_transform_selecting_nothing_is_an_error(built, capsys):
 
 def test_docs_generate_and_describe_every_mart_and_column(built):
     assert dbt(["docs", "generate", "--quiet"]) == 0
-    target = Path(dbt_project_dir()) / "target"
+    target = dbt_target_dir()
     catalog = json.loads((target / "catalog.json").read_text())
     manifest = json.loads((target / "manifest.json").read_text())
     marts = {

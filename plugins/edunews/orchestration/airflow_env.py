@@ -1,4 +1,6 @@
-"""The environment a local Airflow runs in: its home under .edunews/, our DAGs, no examples."""
+"""The environment a local Airflow runs in: its home under .edunews/, our DAGs, no examples,
+and one connection per warehouse role (made from edunews' settings: the embedded server, or
+EDUNEWS_WAREHOUSE_URL)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from edunews.config import dags_dir, home_dir
 from edunews.thai_calendar import TIMEZONE_NAME
-from edunews.transform.dbt import dbt_env
+from edunews.warehouse.connection import airflow_connections_env
 
 
 def airflow_env(airflow_home: Path | None = None) -> dict[str, str]:
@@ -24,9 +26,15 @@ def airflow_env(airflow_home: Path | None = None) -> dict[str, str]:
         # Cosmos: no calls home, and no dbt-ls cache Variables written while parsing.
         "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
         "AIRFLOW__COSMOS__ENABLE_CACHE_DBT_LS": "False",
+        # Cosmos' partial-parse cache, by default in /tmp/cosmos: shared by every checkout
+        # and test session on the machine, unless it lives in this home.
+        "AIRFLOW__COSMOS__CACHE_DIR": str(home / "cosmos"),
         "DO_NOT_TRACK": "1",
         "SCARF_ANALYTICS": "false",
-        **dbt_env(),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        # The Airflow processes find the same manifest and state as this one.
+        "EDUNEWS_HOME": str(home_dir()),
+        **airflow_connections_env(),
     }
 
 

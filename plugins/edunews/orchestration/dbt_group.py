@@ -1,7 +1,8 @@
 """The Cosmos configuration of the dbt task group.
 
 The manifest is built ahead (`edunews manifest`), so parsing a DAG file runs no dbt
-command and needs no database: it stays fast.
+command and needs no database: it stays fast. dbt connects as the transformer through its
+Airflow connection: Cosmos writes each task's profile from it when the task runs.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from edunews.config import dbt_project_dir
 from edunews.transform.dbt import dbt_executable, manifest_path
+from edunews.warehouse.connection import AIRFLOW_CONN_IDS
 
 
 class ManifestMissing(RuntimeError):
@@ -19,6 +21,7 @@ class ManifestMissing(RuntimeError):
 def dbt_task_group_kwargs() -> dict[str, Any]:
     from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
     from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+    from cosmos.profiles import DbtProfileConfigVars, PostgresUserPasswordProfileMapping
 
     manifest = manifest_path()
     if not manifest.exists():
@@ -31,7 +34,12 @@ def dbt_task_group_kwargs() -> dict[str, Any]:
         "profile_config": ProfileConfig(
             profile_name="edunews",
             target_name="warehouse",
-            profiles_yml_filepath=project / "profiles.yml",
+            profile_mapping=PostgresUserPasswordProfileMapping(
+                conn_id=AIRFLOW_CONN_IDS["transformer"],
+                # What dbt_project/profiles.yml gives the CLI's dbt.
+                profile_args={"schema": "marts", "threads": 4},
+                dbt_config_vars=DbtProfileConfigVars(send_anonymous_usage_stats=False),
+            ),
         ),
         "execution_config": ExecutionConfig(
             execution_mode=ExecutionMode.LOCAL,

@@ -10,20 +10,27 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from edunews.config import dbt_project_dir
-from edunews.warehouse.connection import describe, role_url
+from edunews.config import dbt_log_dir, dbt_project_dir, dbt_target_dir
+from edunews.warehouse.connection import role_credentials
 
 
 def dbt_env() -> dict[str, str]:
-    """The variables dbt_project/profiles.yml reads, for the transformer role."""
-    conn = describe(role_url("transformer"))
+    """What a dbt command of ours runs with: the transformer's credentials for
+    dbt_project/profiles.yml, and its target and log folders under EDUNEWS_HOME.
+
+    Not for the Cosmos task group, whose profile comes from the Airflow connection and
+    whose tasks keep their target folders in temporary copies of the project.
+    """
+    creds = role_credentials("transformer")
     return {
-        "EDUNEWS_DBT_HOST": conn["host"],
-        "EDUNEWS_DBT_PORT": conn["port"],
-        "EDUNEWS_DBT_USER": conn["user"],
-        "EDUNEWS_DBT_PASSWORD": conn["password"],
-        "EDUNEWS_DBT_DBNAME": conn["dbname"],
+        "EDUNEWS_DBT_HOST": creds.host,
+        "EDUNEWS_DBT_PORT": str(creds.port),
+        "EDUNEWS_DBT_USER": creds.user,
+        "EDUNEWS_DBT_PASSWORD": creds.password,
+        "EDUNEWS_DBT_DBNAME": creds.dbname,
         "DBT_PROFILES_DIR": str(dbt_project_dir()),
+        "DBT_TARGET_PATH": str(dbt_target_dir()),
+        "DBT_LOG_PATH": str(dbt_log_dir()),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DO_NOT_TRACK": "1",
     }
@@ -84,4 +91,5 @@ def dbt_build(args: Sequence[str]) -> int:
 
 
 def manifest_path() -> Path:
-    return dbt_project_dir() / "target" / "manifest.json"
+    """The manifest `edunews manifest` builds and the transform DAG is rendered from."""
+    return dbt_target_dir() / "manifest.json"
