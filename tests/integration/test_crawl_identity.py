@@ -186,7 +186,7 @@ def test_a_hostile_source_cannot_replace_another_sources_events(fresh):
     ],
 )
 def test_a_foreign_host_is_read_as_a_request_would_read_it(url, foreign):
-    from edunews.crawl.land import foreign_host
+    from edunews.crawl.urls import foreign_host
 
     source = Source(id="s", name="s", kind="auto", start_urls=("https://cmarea3.go.th/",))
     assert foreign_host(url, source.hosts) == foreign
@@ -205,7 +205,7 @@ def test_a_foreign_host_is_read_as_a_request_would_read_it(url, foreign):
 def test_two_sites_on_one_host_differ_by_port(url, foreign):
     """Sources sharing a host (test farms, one server with a site per port) are apart: a
     canonical link to the other's port is foreign, as a link to another host is."""
-    from edunews.crawl.land import foreign_host
+    from edunews.crawl.urls import foreign_host
 
     source = Source(id="s", name="s", kind="auto", start_urls=("http://127.0.0.1:8001/",))
     assert foreign_host(url, source.sites) == foreign

@@ -12,8 +12,9 @@ import pytest
 from edunews.crawl import run
 from edunews.crawl.all_sources import crawl_sources
 from edunews.crawl.http import HttpClient
-from edunews.crawl.land import FetchedPage, Lander, LogRow, foreign_host
+from edunews.crawl.land import FetchedPage, Lander, LogRow
 from edunews.crawl.run import crawl_source
+from edunews.crawl.urls import foreign_host
 from edunews.sources import Source
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve

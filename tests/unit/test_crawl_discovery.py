@@ -47,7 +47,7 @@ def test_listing_links_and_next_page():
     <a href="http://other.test/?p=3">off</a> <a href="/tag/news/">tag</a>
     """
     soup = BeautifulSoup(html, "lxml")
-    links = article_links(soup, "http://s.test/", re.compile(DEFAULT_LINK_PATTERN), "s.test")
+    links = article_links(soup, "http://s.test/", re.compile(DEFAULT_LINK_PATTERN), {"s.test"})
     assert links == [
         "http://s.test/index.php?option=com_content&view=article&id=5&catid=9",
         "http://s.test/2566/10/18/meeting/",

@@ -31,6 +31,7 @@ from edunews.crawl.http import FetchError, Response, Validators
 from edunews.crawl.learned import Learned, learned_of
 from edunews.crawl.links import PageLinks, last_page, read_links
 from edunews.crawl.shape import Shape
+from edunews.crawl.urls import on_site, sites_of
 from edunews.crawl.verdict import NO_DATE, READ_MORE, TITLE_LIKE, verdict
 
 MAX_DISCOVERY_PAGES = 60  # requests to find the news (listing pages are counted apart)
@@ -137,15 +138,13 @@ class Explorer:
     # of two pages. {(place, its links): pages showing them}
     shown: dict[tuple[str, frozenset[str]], set[str]] = field(default_factory=dict)
     boxes: set[str] = field(default_factory=set)
+    sites: frozenset[str] = field(init=False)  # the base URL's site and its www twin
 
-    @property
-    def host(self) -> str:
-        return (urlsplit(self.base_url).hostname or "").lower().removeprefix("www.")
+    def __post_init__(self) -> None:
+        self.sites = sites_of(self.base_url)
 
     def in_site(self, url: str) -> bool:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower().removeprefix("www.")
-        return parts.scheme in ("http", "https") and host == self.host
+        return on_site(url, self.sites)
 
     # Queueing ----------------------------------------------------------------------------
     def push(self, url: str, priority: int, root: str | None = None) -> None:
@@ -431,8 +430,8 @@ def discover(
 def _roots_for(learned: Learned, base_url: str) -> list[str]:
     """The learned listings under this start URL (a site with one install a year has one
     start URL and listings per install), else every listing on its host."""
-    host = urlsplit(base_url).netloc.lower()
-    on_host = [u for u in learned.listings if urlsplit(u).netloc.lower() == host]
+    sites = sites_of(base_url)
+    on_host = [u for u in learned.listings if on_site(u, sites)]
     under = [u for u in on_host if u.startswith(base_url)]
     return under or on_host
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 import psycopg
 
 from edunews.crawl.storable import storable, storable_or_none
-from edunews.crawl.urls import BadUrl, normalize_url
+from edunews.crawl.urls import BadUrl, foreign_host, normalize_url
 
 log = logging.getLogger(__name__)
 
@@ -108,27 +108,6 @@ def storable_page(page: FetchedPage) -> FetchedPage:
     )
 
 
-def foreign_host(url: str | None, hosts: Iterable[str]) -> str | None:
-    """The host of `url` when it is not one of `hosts` (None when it is, or no URL given).
-
-    No hosts given means no host is the source's: every URL is foreign (an empty list once
-    let every canonical link through, a page on any site standing in as the source's own).
-
-    `hosts` may name ports ("127.0.0.1:8080", as Source.sites does): then a URL on another
-    port of that host is foreign too; a URL's default port is no port. Both are read by the
-    crawler's one URL parser (IDNA, IP spellings, backslashes), so that what is compared is
-    what a request would reach. A URL that parser refuses counts as foreign: its "host" is
-    then the URL itself, shortened.
-    """
-    if not url:
-        return None
-    try:
-        netloc = _netloc(normalize_url(url))
-    except BadUrl:
-        return url[:100]
-    return None if netloc in _normal_hosts(frozenset(hosts)) else netloc
-
-
 def is_home(url: str, homes: Iterable[str] = ()) -> bool:
     """True when `url` is a site's root or one of `homes` (the source's start URLs): a page
     whose canonical link says so (a common SEO-plugin misconfiguration) names no article,
@@ -155,22 +134,6 @@ def _normal_urls(urls: frozenset[str]) -> frozenset[str]:
         except BadUrl:
             continue
     return frozenset(normal)
-
-
-@lru_cache(maxsize=1024)
-def _normal_hosts(hosts: frozenset[str]) -> frozenset[str]:
-    normal = set()
-    for host in hosts:
-        try:
-            normal.add(_netloc(normalize_url(f"http://{host}/")))
-        except BadUrl:
-            continue
-    return frozenset(normal)
-
-
-def _netloc(normal_url: str) -> str:
-    # normalize_url lowercases the host and drops a default port: "host" or "host:port".
-    return normal_url.split("/", 3)[2]
 
 
 @dataclass

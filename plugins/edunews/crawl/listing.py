@@ -10,8 +10,8 @@ first listing page that holds nothing new.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from urllib.parse import urldefrag, urljoin, urlsplit
+from collections.abc import Iterable, Iterator
+from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -19,6 +19,7 @@ from edunews.crawl.attrs import attr
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError
+from edunews.crawl.urls import on_site, sites_of
 
 MAX_LISTING_PAGES = 50
 # Article-looking addresses on Thai office sites.
@@ -42,7 +43,7 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     pattern = re.compile(ctx.settings.get("link_pattern") or DEFAULT_LINK_PATTERN)
     limit = int(ctx.settings.get("max_listing_pages") or MAX_LISTING_PAGES)
     first = urljoin(base_url, listing)
-    host = urlsplit(first).hostname
+    sites = sites_of(first)
     url: str | None = first
     visited: set[str] = set()
     while url and url not in visited and len(visited) < limit:
@@ -60,7 +61,7 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
             )
             return
         soup = BeautifulSoup(decode_body(resp.body, resp.headers.get("Content-Type"))[0], "lxml")
-        links = article_links(soup, resp.url, pattern, host)
+        links = article_links(soup, resp.url, pattern, sites)
         new = [link for link in links if not ctx.is_known(link)]
         yield from (Found(link) for link in links)
         if ctx.since and not new:
@@ -69,15 +70,16 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
 
 
 def article_links(
-    soup: BeautifulSoup, page_url: str, pattern: re.Pattern, host: str | None
+    soup: BeautifulSoup, page_url: str, pattern: re.Pattern, sites: Iterable[str]
 ) -> list[str]:
-    """Links of the page that look like articles, in page order, once each."""
+    """Links of the page on one of `sites` that look like articles, in page order, once
+    each."""
     links = []
     for anchor in soup.find_all("a", href=True):
         url = urldefrag(urljoin(page_url, attr(anchor, "href").strip()))[0]
         if not url.startswith("http") or _SKIP.search(url) or url == page_url:
             continue
-        if urlsplit(url).hostname == host and pattern.search(url):
+        if pattern.search(url) and on_site(url, sites):
             links.append(url)
     return list(dict.fromkeys(links))
 

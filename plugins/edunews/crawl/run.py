@@ -28,12 +28,11 @@ from edunews.crawl.land import (
     FetchedPage,
     Lander,
     LogRow,
-    foreign_host,
     loggable_url,
 )
 from edunews.crawl.learned import Learned, load_learned, save_learned
 from edunews.crawl.state import SourceState, load_state, record_run, source_lock
-from edunews.crawl.urls import page_key, without_session
+from edunews.crawl.urls import foreign_host, page_key, without_session
 from edunews.sources import Source
 from edunews.warehouse import connect
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import quote, unquote_to_bytes, urljoin
 
 import idna
@@ -123,6 +125,84 @@ def url_host(url: str) -> str:
     if netloc.startswith("["):
         return netloc[1 : netloc.index("]")]
     return netloc.rsplit(":", 1)[0] if ":" in netloc else netloc
+
+
+# Where a source's pages live ----------------------------------------------------------
+#
+# One reading of "is this URL on the site", for every caller: the run (found links), the
+# lander (canonical links), the explorer and the HTML listings (links worth following).
+# A site is "host" or "host:port" as normalize_url writes it: the host IDNA-encoded, an IP
+# in its canonical spelling, a default port dropped. Scheme does not matter (http and https
+# of one host are one site), a port does (two test sites on 127.0.0.1 are two sites), a
+# subdomain is another site, and so is a URL this parser refuses (userinfo, a bad port).
+# The HTTP client asks a looser question: may a request go to this host, any port
+# (HttpClient.allowed_hosts, from Source.hosts): a redirect to :8443 is fetched, and its
+# page is then not the source's.
+
+
+def www_twin(host: str) -> str | None:
+    """The same site's other name: `www.` added or taken off (sites redirect between the
+    two); None for an IP address or a one-label name (localhost), which have no twin."""
+    if "." not in host or host.replace(".", "").isdigit():
+        return None
+    return host[4:] if host.startswith("www.") else "www." + host
+
+
+def site_of(url: str) -> str:
+    """The site `url` is on: "host" or "host:port", normalised; raises BadUrl."""
+    return normalize_url(url).split("/", 3)[2]
+
+
+def sites_of(url: str) -> frozenset[str]:
+    """The site of `url` and its www twin (same port): where its links may lead and stay on
+    the site. Empty when `url` is none the crawler reads."""
+    try:
+        site = site_of(url)
+    except BadUrl:
+        return frozenset()
+    host, port = site, ""
+    if ":" in site and not site.endswith("]"):  # "[::1]" is a host; "[::1]:8080" has a port
+        host, port = site.rsplit(":", 1)
+        port = ":" + port
+    twin = www_twin(host)
+    return frozenset({site} if twin is None else {site, twin + port})
+
+
+def foreign_host(url: str | None, sites: Iterable[str]) -> str | None:
+    """The site of `url` when it is not one of `sites` (None when it is, or no URL given).
+
+    No sites given means no site is the source's: every URL is foreign (an empty list once
+    let every canonical link through, a page on any site standing in as the source's own).
+
+    `sites` may name ports ("127.0.0.1:8080", as Source.sites does): then a URL on another
+    port of that host is foreign too; a URL's default port is no port. Both are read by
+    normalize_url (IDNA, IP spellings, backslashes), so that what is compared is what a
+    request would reach. A URL that parser refuses counts as foreign: its "host" is then
+    the URL itself, shortened.
+    """
+    if not url:
+        return None
+    try:
+        site = site_of(url)
+    except BadUrl:
+        return url[:100]
+    return None if site in _normal_sites(frozenset(sites)) else site
+
+
+def on_site(url: str, sites: Iterable[str]) -> bool:
+    """Whether `url` is an http(s) URL on one of `sites` (see `foreign_host`)."""
+    return bool(url) and foreign_host(url, sites) is None
+
+
+@lru_cache(maxsize=1024)
+def _normal_sites(sites: frozenset[str]) -> frozenset[str]:
+    normal = set()
+    for site in sites:
+        try:
+            normal.add(site_of(f"http://{site}/"))
+        except BadUrl:
+            continue  # never matches: no URL's site is unreadable
+    return frozenset(normal)
 
 
 def _clean(url: str) -> str:

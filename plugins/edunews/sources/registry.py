@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from edunews.config import project_dir
+from edunews.crawl.urls import www_twin
 
 KINDS = ("auto", "wordpress", "rss", "sitemap", "html")
 # Per-source settings a registry entry may carry (see README, "Sources").
@@ -81,11 +82,7 @@ class Source:
         """Hosts the crawler may fetch from: the start URLs' (with and without `www.`, since
         sites redirect between the two) and the extra ones."""
         hosts = {(urlsplit(u).hostname or "").lower() for u in self.start_urls}
-        twins = {
-            h[4:] if h.startswith("www.") else "www." + h
-            for h in hosts
-            if "." in h and not h.replace(".", "").isdigit()
-        }
+        twins = {twin for h in hosts if (twin := www_twin(h)) is not None}
         return hosts | twins | {h.lower() for h in self.extra_hosts}
 
     @property
@@ -99,10 +96,7 @@ class Source:
             host = (parts.hostname or "").lower()
             default = {"http": 80, "https": 443}.get(parts.scheme)
             port = f":{parts.port}" if parts.port and parts.port != default else ""
-            twins = {host}
-            if "." in host and not host.replace(".", "").isdigit():
-                twins.add(host[4:] if host.startswith("www.") else "www." + host)
-            sites |= {twin + port for twin in twins}
+            sites |= {name + port for name in (host, www_twin(host)) if name is not None}
         return sites | {h.lower() for h in self.extra_hosts}
 
     @property
