@@ -46,20 +46,41 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _with_identity(office: dict) -> dict:
+    """An OFFICE with the identity the extractor resolves it to."""
+    from edunews.extract.office_list import identity
+
+    office_id, office_name = identity(
+        office["kind"], office["province"], office["area_no"], office["name"]
+    )
+    return {**office, "office_id": office_id, "office_name": office_name}
+
+
 def _templates(n: int = 400) -> list[dict]:
-    """Extraction records shaped by the extractor's contract, from the demo's truths."""
+    """Extraction records shaped by the extractor's contract, from the demo's truths, with
+    the keys the warehouse joins on made by the extractor's rules."""
+    from edunews.extract import EXTRACTOR_VERSION
+    from edunews.extract.persons import name_keys
+    from edunews.extract.schools import match_key
     from edunews_sim.demosite import generate_articles
 
     records = []
     for article in generate_articles(n, seed=77):
         truth = article.truth.to_dict()
+        truth["event"]["organizer_office"] = _with_identity(truth["event"]["organizer_office"])
+        persons = []
+        for p in truth["persons"]:
+            given_name, family_name = name_keys(p["name"])
+            persons.append(
+                {**p, "organization": None, "given_name": given_name, "family_name": family_name}
+            )
         records.append(
             {
-                "extractor_version": "0.4.0",
+                "extractor_version": EXTRACTOR_VERSION,
                 "event": truth["event"],
-                "persons": [{**p, "organization": None} for p in truth["persons"]],
-                "schools": truth["schools"],
-                "offices": truth["offices"],
+                "persons": persons,
+                "schools": [{**s, "match_key": match_key(s["name"])} for s in truth["schools"]],
+                "offices": [_with_identity(o) for o in truth["offices"]],
                 "initiatives": [
                     {"code": i["code"], "name": i["code"], "evidence": i["code"]}
                     for i in truth["initiatives"]

@@ -1,10 +1,11 @@
-{#- The office key: (kind, province, area_no), as the extraction contract identifies an
-    office; ministry and other offices, which have neither, by their name as well. -#}
-{% macro office_key(kind, province, area_no, name) -%}
+{#- The office key: the surrogate key of the office's identity, (kind, province, area_no)
+    and, for a ministry or other body with neither, its name's alias key: the fourth part of
+    the office_id the extractor resolved (plugins/edunews/extract/office_list.py), which the
+    office list carries too. The same key as when SQL derived the alias key itself, so keys
+    once published stay. -#}
+{% macro office_key(kind, province, area_no, office_id) -%}
     {{ surrogate_key([
-        kind, province, area_no,
-        "case when " ~ kind ~ " in ('moe', 'other') and " ~ province ~ " is null then "
-            ~ office_alias_key(name) ~ " end"
+        kind, province, area_no, "nullif(split_part(" ~ office_id ~ ", '/', 4), '')"
     ]) }}
 {%- endmacro %}
 

@@ -15,6 +15,7 @@ import pytest
 
 from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
+from edunews.extract import EXTRACTOR_VERSION
 from edunews.sources import Source
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect
@@ -35,7 +36,7 @@ def client(source: Source) -> HttpClient:
 def _record(page_id: int) -> dict:
     return {
         "id": str(page_id),
-        "extractor_version": "0.4.0",
+        "extractor_version": EXTRACTOR_VERSION,
         "event": {
             "event_type": "meeting",
             "date_start": "2024-10-01",
@@ -63,8 +64,8 @@ def _extract_all() -> None:
         for (page_id,) in pending:
             conn.execute(
                 "insert into raw.extractions (page_id, extractor_version, record)"
-                " values (%s, '0.4.0', %s)",
-                (page_id, json.dumps(_record(page_id))),
+                " values (%s, %s, %s)",
+                (page_id, EXTRACTOR_VERSION, json.dumps(_record(page_id))),
             )
         conn.commit()
 

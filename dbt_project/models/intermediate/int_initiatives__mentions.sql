@@ -29,6 +29,6 @@ select
     loaded_at,
     mention_no,
     coalesce(initiative ->> 'code', 'other') as initiative_code,
-    {{ normalize_thai("initiative ->> 'name'") }} as name_as_written,
-    {{ normalize_thai("initiative ->> 'evidence'") }} as evidence
+    initiative ->> 'name' as name_as_written,
+    initiative ->> 'evidence' as evidence
 from initiatives

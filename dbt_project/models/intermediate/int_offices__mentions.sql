@@ -1,7 +1,8 @@
 {{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Incremental like the facts (macros/incremental.sql).
 -- Every office an event's record names: its organiser (role organizer) and each entry of
--- the record's office list (with the role stated there), as written.
+-- the record's office list (with the role stated there), as written, with the office the
+-- extractor resolved it to (office_id, office_name: plugins/edunews/extract/RECORD.md).
 with articles as (
     select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
@@ -50,10 +51,12 @@ select
     office ->> 'kind' as office_kind,
     office ->> 'province' as province,
     (office ->> 'area_no')::integer as area_no,
-    {{ normalize_thai("office ->> 'name'") }} as name_as_written,
+    office ->> 'office_id' as office_id,
+    office ->> 'office_name' as office_name,
+    office ->> 'name' as name_as_written,
     case when jsonb_typeof(office -> 'provinces') = 'array'
         then (select string_agg(p, ' ' order by n)
               from jsonb_array_elements_text(office -> 'provinces') with ordinality as x (p, n))
     end as provinces_stated
 from mentions
-where office ->> 'kind' is not null
+where office ->> 'office_id' is not null

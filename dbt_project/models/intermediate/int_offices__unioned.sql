@@ -10,7 +10,7 @@ first_seen_in_news as (
         min(office_kind) as office_kind,
         min(province) as province,
         min(area_no) as area_no,
-        min(name_as_written) as office_name,
+        min(office_name) as office_name,
         coalesce(min(provinces_stated), min(province)) as provinces_served
     from {{ ref('int_offices__resolved') }}
     where not is_seeded

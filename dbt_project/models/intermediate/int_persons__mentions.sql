@@ -1,8 +1,8 @@
 {{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Incremental like the facts (macros/incremental.sql).
--- Every person an event's record names, with the name made comparable (Thai spelling
--- variants, white space, a leading honorific) and split into given and family name. One
--- person across articles is one normalised (given name, family name): person_key.
+-- Every person an event's record names. One person across articles is one (given name,
+-- family name) as the extractor normalised them (Thai spellings folded, honorifics
+-- stripped: plugins/edunews/extract/RECORD.md): person_key.
 with articles as (
     select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
@@ -25,27 +25,19 @@ persons as (
     where jsonb_typeof(listed.person) = 'object'
 ),
 
-normalized as (
+named as (
     select
         event_key,
         loaded_at,
         mention_no,
         person ->> 'name' as name_as_written,
-        {{ normalize_thai("person ->> 'honorific'") }} as honorific,
-        {{ normalize_thai("person ->> 'position'") }} as position,
-        {{ normalize_thai("person ->> 'organization'") }} as organization,
+        person ->> 'honorific' as honorific,
+        person ->> 'position' as position,
+        person ->> 'organization' as organization,
         coalesce(person ->> 'role', 'unspecified') as role,
-        {{ normalize_person_name("person ->> 'name'") }} as full_name
+        nullif(person ->> 'given_name', '') as given_name,
+        nullif(person ->> 'family_name', '') as family_name
     from persons
-),
-
-split_names as (
-    select
-        *,
-        split_part(full_name, ' ', 1) as given_name,
-        nullif(regexp_replace(full_name, '^\S+\s*', ''), '') as family_name
-    from normalized
-    where full_name is not null
 )
 
 select
@@ -57,8 +49,9 @@ select
     position,
     organization,
     role,
-    full_name,
+    concat_ws(' ', given_name, family_name) as full_name,
     given_name,
     family_name,
     {{ surrogate_key(['given_name', 'family_name']) }} as person_key
-from split_names
+from named
+where given_name is not null

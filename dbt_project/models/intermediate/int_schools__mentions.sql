@@ -1,8 +1,9 @@
 {{ config(materialized='incremental', indexes=[{'columns': ['event_key']}, {'columns': ['loaded_at']}]) }}
 -- Incremental like the facts (macros/incremental.sql).
--- Every school an event's record names. One school across articles is one name without
--- the word โรงเรียน, parentheses, spaces and dots (school_key); school_name is the
--- normalised name with โรงเรียน in front.
+-- Every school an event's record names. One school across articles is one match key, the
+-- name without the word โรงเรียน, parentheses, spaces and dots as the extractor wrote it
+-- (plugins/edunews/extract/RECORD.md): school_key; school_name is the name the record
+-- gives (โรงเรียน + the name, ร.ร. expanded).
 with articles as (
     select * from {{ ref('int_articles__newest') }} as newest
     where article_status = 'event'
@@ -30,9 +31,9 @@ select
     loaded_at,
     mention_no,
     school ->> 'name' as name_as_written,
-    'โรงเรียน' || regexp_replace({{ normalize_thai("school ->> 'name'") }}, '^(โรงเรียน|ร\.ร\.|รร\.)\s*', '') as school_name,
-    {{ school_match_name("school ->> 'name'") }} as match_name,
+    school ->> 'name' as school_name,
+    school ->> 'match_key' as match_name,
     coalesce(school ->> 'role', 'unspecified') as role,
-    {{ surrogate_key([school_match_name("school ->> 'name'")]) }} as school_key
+    {{ surrogate_key(["school ->> 'match_key'"]) }} as school_key
 from schools
-where {{ school_match_name("school ->> 'name'") }} is not null
+where nullif(school ->> 'match_key', '') is not null

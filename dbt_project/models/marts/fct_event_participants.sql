@@ -48,7 +48,7 @@ participants as (
         offices.role, offices.name_as_written, null, null
     from offices
     inner join resolved_offices
-        on resolved_offices.mentioned_key = {{ office_key('offices.office_kind', 'offices.province', 'offices.area_no', 'offices.name_as_written') }}
+        on resolved_offices.office_id = offices.office_id
     where offices.role <> 'organizer'
 ),
 

@@ -64,7 +64,7 @@ select
     events.loaded_at
 from events
 left join offices
-    on offices.mentioned_key = {{ office_key('events.office_kind', 'events.office_province', 'events.office_area_no', normalize_thai('events.office_name_as_written')) }}
+    on offices.office_id = events.office_id
 left join provinces
     on provinces.province_name_th = events.province
 left join persons_named
