@@ -68,7 +68,8 @@ def _listed(row: dict[str, str]) -> ListedOffice:
     kind = row["kind"]
     area_no = int(row["area_no"]) if row["area_no"] else None
     old_numbered = kind == "spm" and row["era"] == "before_2021"
-    province = None if old_numbered else (row["provinces"].split() or [None])[0]
+    served = row["provinces"].split()
+    province = served[0] if served and not old_numbered else None
     name = row["name"]
     rest = f" เขต {area_no}" if province is None else re.sub(r"^สพ[ปม]\.\s*", "", name)
     long_name = _LONG.get(kind, "") + rest

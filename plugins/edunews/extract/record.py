@@ -73,7 +73,8 @@ class Article:
 
 
 def prepare(article: dict) -> Article:
-    raw_title = article.get("title") if isinstance(article.get("title"), str) else ""
+    given_title = article.get("title")
+    raw_title = given_title if isinstance(given_title, str) else ""
     title = normalize(raw_title)
     text = normalize(article["text"])
     return Article(
@@ -106,12 +107,14 @@ def office_dict(art: Article, office: OfficeMention, source: SpanSource) -> Offi
     return out
 
 
-def _evidence(art: Article, source: SpanSource, start: int, end: int) -> Span:
-    """A span of the original title or text, with the words it covers."""
-    norm = art.title if source == "title" else art.text
-    raw = art.raw_title if source == "title" else art.raw_text
+def _evidence(art: Article, source: str, start: int, end: int) -> Span:
+    """A span of the original title ("title") or text (any other source), with the words
+    it covers."""
+    where: SpanSource = "title" if source == "title" else "text"
+    norm = art.title if where == "title" else art.text
+    raw = art.raw_title if where == "title" else art.raw_text
     a, b = norm.span(start, end)
-    return {"source": source, "start": a, "end": b, "text": raw[a:b]}
+    return {"source": where, "start": a, "end": b, "text": raw[a:b]}
 
 
 def _event_province(
@@ -247,7 +250,8 @@ def _initiatives_part(art: Article) -> tuple[list[InitiativeRecord], list[Span]]
         offset = 0 if i.source == "title" else art.body_start
         span = _evidence(art, i.source, i.start + offset, i.end + offset)
         evidence.append(span)
-        records.append({"code": i.code, "name": span["text"], "evidence": span["text"]})
+        words = span["text"] or ""
+        records.append({"code": i.code, "name": words, "evidence": words})
     return records, evidence
 
 
