@@ -102,6 +102,12 @@ def role_password(role: str) -> str:
     return os.environ.get(role_password_variable(role)) or development_password(role)
 
 
+def allow_private_network() -> bool:
+    """Crawling loopback and private addresses from a DAG: the demo and tests only;
+    production leaves it off (the CLI has --allow-private-network)."""
+    return os.environ.get("EDUNEWS_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes")
+
+
 def reader_statement_timeout() -> str:
     """The longest query an analyst or a BI tool may run (a PostgreSQL duration)."""
     return os.environ.get("EDUNEWS_READER_STATEMENT_TIMEOUT") or "60s"

@@ -7,19 +7,14 @@ needs (psycopg, the crawler, the extractor) is imported inside the functions.
 from __future__ import annotations
 
 import logging
-import os
 from collections import Counter
 from datetime import timedelta
 
+from edunews.config import allow_private_network
 from edunews.orchestration import alerts
 from edunews.sources import Source, load_sources
 
 log = logging.getLogger(__name__)
-
-
-def allow_private_network() -> bool:
-    """Crawling loopback sites is for the demo and tests only; production leaves it off."""
-    return os.environ.get("EDUNEWS_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes")
 
 
 def list_sources(only: list[str] | None = None) -> list[dict]:
