@@ -10,12 +10,12 @@ from datetime import datetime
 import trafilatura
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from edunews.crawl.attrs import attr
 from edunews.crawl.bounded_html import looks_binary, readable_html
 from edunews.crawl.date_line import find_date
 from edunews.crawl.headline import page_title
 from edunews.crawl.html_text import prune, soup_text, text_without
 from edunews.crawl.published import published_date
+from edunews.crawl.regions import is_block_furniture, is_inner_furniture
 from edunews.crawl.storable import storable
 from edunews.crawl.urls import join_url
 
@@ -38,11 +38,6 @@ BODY_SELECTORS = (
     ".post-content",
     ".article-content",
     ".td-post-content",
-)
-_INNER_FURNITURE = re.compile(
-    r"share|sharing|social|gallery|related|comment|addtoany|a2a|likes|sd-|print|pagination|"
-    r"post-navigation|tags-links|cat-links",
-    re.I,
 )
 # main_block: the element holding this share of the page's text outside links is the
 # article's; a page with less such text than MIN_BLOCK_CHARS is left to trafilatura.
@@ -99,12 +94,6 @@ _LINK_BOXES = frozenset(
         "font",
         "b",
     ]
-)
-_BLOCK_FURNITURE = re.compile(
-    r"menu|\bnav|sidebar|latest|lastest|related|share|sharing|social|addtoany|comment|"
-    r"breadcrumb|banner|footer|widget|calendar|pagination|pager|byline|entry-meta|post-meta|"
-    r"article-info|submitted",
-    re.I,
 )
 MAX_CANONICAL_LENGTH = 2048  # a longer "canonical" address is junk or a trap, never a page
 _NOT_TEXT = frozenset({"form", "img", "figure", "iframe", "script"})
@@ -175,7 +164,7 @@ def body_container(soup: BeautifulSoup) -> Tag | None:
         found = soup.select(selector)
         if len(found) == 1:  # several: a listing page, not an article
             container = BeautifulSoup(str(found[0]), "lxml")
-            prune(container, lambda tag: bool(_INNER_FURNITURE.search(_label(tag))))
+            prune(container, is_inner_furniture)
             prune(container, lambda tag: tag.name in _NOT_TEXT)
             return container
     return None
@@ -297,16 +286,12 @@ class _TextCounts:
         """Named furniture, or a box whose text is mostly links (menus, news lists with
         their dates, calendars) and no paragraph: the article's own cell is not one for
         the related-news box inside it."""
-        if _BLOCK_FURNITURE.search(_label(tag)):
+        if is_block_furniture(tag):
             return True
         if tag.name not in _LINK_BOXES or self._longest.get(id(tag), 0) >= PARAGRAPH_CHARS:
             return False  # holds a paragraph: the article's box, with related links or not
         inside = self._links.get(id(tag), 0)
         return inside > 0 and inside >= self._content.get(id(tag), 0)
-
-
-def _label(tag: Tag) -> str:
-    return attr(tag, "class") + " " + attr(tag, "id")
 
 
 def strip_furniture_lines(text: str, title: str = "") -> str:

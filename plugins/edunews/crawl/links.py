@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.attrs import attr, attr_words
+from edunews.crawl.regions import in_menu
 from edunews.crawl.shape import PAGING_KEYS
 
 # Real pages have hundreds of links; a link farm of 50,000 is read as far as this.
@@ -53,21 +54,6 @@ def _anchor_text(tag: Tag) -> str:
         image = tag.find("img", alt=True)
         text = " ".join((attr(image, "alt") if isinstance(image, Tag) else "").split())
     return text[:300]
-
-
-_MENU = re.compile(r"menu|\bnav|navigation|navbar|header|footer|breadcrumb|topbar", re.I)
-
-
-def _in_menu(tag: Tag) -> bool:
-    for node in tag.parents:
-        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
-            return False
-        if node.name in ("nav", "header", "footer"):
-            return True
-        label = attr(node, "class") + " " + attr(node, "id")
-        if _MENU.search(label):
-            return True
-    return False
 
 
 @dataclass
@@ -162,7 +148,7 @@ def read_links(
                 steps.append(url)
             places.setdefault(url, set()).add(place_of(tag))
             links.append((url, text))
-            if _in_menu(tag):
+            if in_menu(tag):
                 in_menus.add(url)
             else:
                 elsewhere.add(url)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, time
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from edunews.crawl.attrs import attr
 from edunews.crawl.date_line import find_date
 from edunews.crawl.html_text import strings
-from edunews.crawl.regions import is_banner, is_furniture, is_page_form
+from edunews.crawl.regions import inherited, is_banner, is_furniture, is_page_form
 from edunews.thai_calendar import BANGKOK, gregorian
 
 _META_NAMES = (
@@ -178,31 +178,11 @@ class _Furniture:
         self._article: dict[int, bool] = {}
 
     def holds(self, tag: Tag) -> bool:
-        return _inherited(tag, self._furniture, _is_furniture)
+        return inherited(tag, self._furniture, _is_furniture)
 
     def in_article(self, tag: Tag) -> bool:
         parent = tag.parent
-        return parent is not None and _inherited(parent, self._article, _is_article)
-
-
-def _inherited(tag: Tag, known: dict[int, bool], own: Callable[[Tag], bool]) -> bool:
-    """`own(node)` for tag or any ancestor, memoised in `known` (by id: the soup lives
-    as long as the lookups)."""
-    path: list[tuple[Tag, bool]] = []
-    node: Tag | None = tag
-    answer = False
-    while isinstance(node, Tag):
-        if id(node) in known:
-            answer = known[id(node)]
-            break
-        path.append((node, own(node)))
-        if path[-1][1]:
-            break
-        node = node.parent
-    for seen, itself in reversed(path):  # outermost first: what is inside furniture is too
-        answer = answer or itself
-        known[id(seen)] = answer
-    return answer
+        return parent is not None and inherited(parent, self._article, _is_article)
 
 
 def _is_furniture(node: Tag) -> bool:
@@ -266,10 +246,6 @@ def _is_article(node: Tag) -> bool:
 
 def _classes(tag: Tag) -> str:
     return attr(tag, "class")
-
-
-def _label(tag: Tag) -> str:
-    return _classes(tag) + " " + attr(tag, "id")
 
 
 def _text_start(tag: Tag, limit: int) -> str:

@@ -20,6 +20,7 @@ from edunews.crawl.date_line import find_date
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import Response
 from edunews.crawl.links import PAGE_PATH
+from edunews.crawl.regions import in_loose_furniture
 from edunews.crawl.shape import PAGING_KEYS
 
 MIN_BODY_CHARS = 200
@@ -73,7 +74,7 @@ def verdict(html: str, url: str, soup: BeautifulSoup) -> Verdict:
             continue
         if column is not None and column not in anchor.parents:
             continue  # another column of the page's layout: its menu or latest news
-        if text in lines or not in_furniture(anchor, furniture):
+        if text in lines or not in_loose_furniture(anchor, furniture):
             headlines.add(text)
     if len(headlines) >= 2:
         why = f"lists {len(headlines)} other pages' titles"
@@ -95,7 +96,7 @@ def own_date(soup: BeautifulSoup, title: str) -> str | None:
     a <time> outside sidebars, or a date line just after the title."""
     for tag in soup.find_all("time", datetime=True, limit=20):
         day = find_date(attr(tag, "datetime"))
-        if day and not in_furniture(tag):
+        if day and not in_loose_furniture(tag):
             return day.isoformat()
     text = " ".join(soup.get_text(" ", strip=True).split())
     at = text.find(title[:60]) if title else -1
@@ -109,37 +110,6 @@ def page_verdict(resp: Response) -> Verdict:
     """`verdict` of a fetched page."""
     html = readable_html(decode_body(resp.body, resp.headers.get("Content-Type"))[0])
     return verdict(html, resp.url, BeautifulSoup(html, "lxml"))
-
-
-_FURNITURE = re.compile(
-    r"sidebar|widget|related|recent|latest|menu|comment|share|footer|breadcrumb|navigation|"
-    r"\bnav\b|module",
-    re.I,
-)
-
-
-def in_furniture(tag: Tag, memo: dict[int, bool] | None = None) -> bool:
-    """Whether `tag` sits in a sidebar, menu, footer or the like. With `memo` (one per
-    soup), each element is judged once: checking every anchor of a deeply nested page
-    walked every ancestor again (depth x links)."""
-    memo = {} if memo is None else memo
-    path: list[int] = []
-    answer = False
-    for node in [tag, *tag.parents]:
-        if not isinstance(node, Tag):
-            continue
-        known = memo.get(id(node))
-        if known is not None:
-            answer = known
-            break
-        path.append(id(node))
-        label = attr(node, "class") + " " + attr(node, "id")
-        if node.name in ("aside", "nav", "footer", "header") or _FURNITURE.search(label):
-            answer = True
-            break
-    for key in path:
-        memo[key] = answer
-    return answer
 
 
 _COLUMNS = ("td", "div", "section", "article", "main")
@@ -180,7 +150,7 @@ def _linked_headings(soup: BeautifulSoup, url: str) -> int:
         text = anchor.get_text(" ", strip=True)
         # Related-posts boxes put headings in sidebars too: only the page's own part counts.
         in_heading = anchor.find_parent(["h1", "h2", "h3", "h4"]) is not None
-        if in_furniture(anchor, furniture):
+        if in_loose_furniture(anchor, furniture):
             continue
         if (in_heading and len(text) >= TITLE_LIKE) or READ_MORE.match(text):
             targets.add(target)
