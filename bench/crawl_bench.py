@@ -41,9 +41,9 @@ FARM_KINDS = [
 
 
 def _farm(sites: int, articles: int, pipe) -> None:
-    from edunews_sim.testsites.articles import corpus_available
+    from edunews_sim.articles import corpus_available
+    from edunews_sim.server import start
     from edunews_sim.testsites.catalog import build_site
-    from edunews_sim.testsites.server import start
 
     pool = 700 if corpus_available() else 10_000  # the corpus holds 736 articles
     served = []

@@ -23,11 +23,14 @@ from edunews.crawl import auto  # noqa: E402
 from edunews.crawl.discovery import Context, Found, ListingFailure  # noqa: E402
 from edunews.crawl.http import HttpClient  # noqa: E402
 from edunews.crawl.learned import Learned  # noqa: E402
-from edunews_sim.testsites import serve, zoo, zoo2  # noqa: E402
+from edunews_sim.testsites import serve, shapes_common, shapes_unseen  # noqa: E402
 
-# Both zoos: the shapes exploring was built on (zoo) and those written later to red-team it
-# (zoo2), each name with the function that builds it.
-SHAPES = {**{n: zoo.build for n in zoo.ZOO}, **{n: zoo2.build for n in zoo2.ZOO2}}
+# Both sets of shapes: those exploring was built on (shapes_common) and those written
+# later to red-team it (shapes_unseen), each name with the function that builds it.
+SHAPES = {
+    **{n: shapes_common.build for n in shapes_common.ZOO},
+    **{n: shapes_unseen.build for n in shapes_unseen.ZOO2},
+}
 
 
 def night(url: str, learned: Learned, since=None, known=frozenset()):

@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/hostile_bench.py [--only NAME ...]
 
-Every hostile test site of plugins/edunews_sim/testsites (hostile_http, hostile_pages through a
-sitemap and through REST, faulty, hostile_more and its robots, feed, trap, flood and dense
+Every hostile test site of plugins/edunews_sim/testsites (farm_http, farm_pages through a
+sitemap and through REST, farm_faulty, farm_discovery and its robots, feed, trap, flood and dense
 sitemap sites) is served on 127.0.0.1 and crawled by `crawl_source` in a child process of
 its own (testsites.childcrawl: a 2 s request deadline, no pause between requests), into a
 throw-away embedded PostgreSQL. Prints per attack the wall time, the child's peak RSS, the
@@ -31,58 +31,58 @@ def _free_port() -> int:
 
 def attacks() -> dict[str, tuple[Callable[[], list], str, float]]:
     """name -> (sites to serve, discovery kind, budget in minutes)."""
-    from edunews_sim.testsites import faulty, hostile_http, hostile_more, hostile_pages
-    from edunews_sim.testsites.articles import load_articles
+    from edunews_sim.articles import load_articles
+    from edunews_sim.testsites import farm_discovery, farm_faulty, farm_http, farm_pages
 
     articles = load_articles(12)
     return {
         "hostile_http (bombs, trickles, lying redirects)": (
-            lambda: [hostile_http.HostileHttpSite(articles[:4], trickle_limit=30.0)],
+            lambda: [farm_http.HostileHttpSite(articles[:4], trickle_limit=30.0)],
             "sitemap",
             3.0,
         ),
         "hostile_pages via sitemap (NUL, charsets, nesting)": (
-            lambda: [hostile_pages.HostilePagesSite(articles[4:9])],
+            lambda: [farm_pages.HostilePagesSite(articles[4:9])],
             "sitemap",
             3.0,
         ),
         "hostile_pages via REST (malformed posts)": (
-            lambda: [hostile_pages.HostilePagesSite(articles[4:9])],
+            lambda: [farm_pages.HostilePagesSite(articles[4:9])],
             "wordpress",
             3.0,
         ),
         "faulty (5xx, loops, 50 MB, robots)": (
-            lambda: [faulty.FaultySite(articles[9:11], slow_seconds=4.0)],
+            lambda: [farm_faulty.FaultySite(articles[9:11], slow_seconds=4.0)],
             "sitemap",
             3.0,
         ),
         "hostile_more (XML, protocol, reading)": (
-            lambda: [hostile_more.HostileMoreSite(articles[:3], drip_limit=15.0)],
+            lambda: [farm_discovery.HostileMoreSite(articles[:3], drip_limit=15.0)],
             "sitemap",
             3.0,
         ),
         "robots.txt over the cap": (
-            lambda: [hostile_more.RobotsSite(articles[:3], "huge")],
+            lambda: [farm_discovery.RobotsSite(articles[:3], "huge")],
             "sitemap",
             3.0,
         ),
         "feed attack (entities, XXE, 9 MB title)": (
-            lambda: [hostile_more.FeedAttackSite(articles[:3])],
+            lambda: [farm_discovery.FeedAttackSite(articles[:3])],
             "rss",
             3.0,
         ),
         "explore traps (session ids, calendar, growing paths)": (
-            lambda: [hostile_more.ExploreTrapSite(articles[:4])],
+            lambda: [farm_discovery.ExploreTrapSite(articles[:4])],
             "auto",
             3.0,
         ),
         "foreign-link flood (its 1-minute budget)": (
-            lambda: [hostile_more.ForeignFloodSite(articles[:3])],
+            lambda: [farm_discovery.ForeignFloodSite(articles[:3])],
             "sitemap",
             1.0,
         ),
         "six dense sitemaps side by side (340,000 URLs each)": (
-            lambda: [hostile_more.DenseSitemapSite() for _ in range(6)],
+            lambda: [farm_discovery.DenseSitemapSite() for _ in range(6)],
             "sitemap",
             0.4,
         ),

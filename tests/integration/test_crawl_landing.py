@@ -21,7 +21,7 @@ from edunews.crawl.run import crawl_source
 from edunews.sources import Source
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
-from edunews_sim.testsites.faulty import FaultySite
+from edunews_sim.testsites.farm_faulty import FaultySite
 from edunews_sim.testsites.news import NewsSite
 from edunews_sim.testsites.wordpress import WordPressSite
 

@@ -10,7 +10,7 @@ from edunews.sources import Source
 from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
-from edunews_sim.testsites.faulty import EXPECTED, FaultySite
+from edunews_sim.testsites.farm_faulty import EXPECTED, FaultySite
 from edunews_sim.testsites.joomla import CATEGORY, JoomlaSite
 from edunews_sim.testsites.pages import FOOTER
 from edunews_sim.testsites.plain import FeedSite, SitemapSite

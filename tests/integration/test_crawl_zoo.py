@@ -16,7 +16,7 @@ from edunews.sources import Source
 from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 from edunews_sim.testsites import Reply, serve
-from edunews_sim.testsites.zoo import ZOO, ZooSite, build
+from edunews_sim.testsites.shapes_common import ZOO, ZooSite, build
 
 pytestmark = pytest.mark.integration
 

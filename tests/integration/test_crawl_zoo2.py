@@ -1,4 +1,4 @@
-"""`auto` on eight more office-site shapes written to red-team it (testsites/zoo2.py): each
+"""`auto` on eight more office-site shapes written to red-team it (testsites/shapes_unseen.py): each
 its own application (Maxsite, ASP.NET, Drupal, sub-folders, Bootstrap cards, iframes, a
 WordPress with Thai post names and REST and feed closed, an English Joomla 4). Every
 article found, nothing else landed, titles and dates right; the next night reads the
@@ -15,7 +15,7 @@ from edunews.sources import Source
 from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 from edunews_sim.testsites import serve
-from edunews_sim.testsites.zoo2 import ZOO2, build
+from edunews_sim.testsites.shapes_unseen import ZOO2, build
 
 pytestmark = pytest.mark.integration
 

@@ -1,6 +1,6 @@
 """The hostile farms (issue 10), crawled end to end into PostgreSQL in a child process whose
-time and peak memory are its own: the first farms side by side (hostile_http,
-hostile_pages, faulty, a thief naming a victim's articles), and the red team's attacks.
+time and peak memory are its own: the first farms side by side (farm_http,
+farm_pages, farm_faulty, a thief naming a victim's articles), and the red team's attacks.
 
 XML entity expansion and external entities, sitemap indexes naming themselves or 10,000
 children, 100,000 foreign links, 1xx without end, bodies shorter than their length, absurd
@@ -23,10 +23,10 @@ from edunews.sources import Source
 from edunews.sources.registry import DEFAULT_MAX_ARTICLES
 from edunews.warehouse import connect
 from edunews_sim.testsites import (
-    faulty,
-    hostile_http,
-    hostile_more,
-    hostile_pages,
+    farm_discovery,
+    farm_faulty,
+    farm_http,
+    farm_pages,
     load_articles,
     serve,
 )
@@ -82,7 +82,7 @@ def _pages(source_id: str) -> dict[str, tuple[str, str, str | None]]:
 
 def test_the_red_team_farm(empty_raw):
     articles = load_articles(4)
-    site = hostile_more.HostileMoreSite(articles[:3], drip_limit=15.0)
+    site = farm_discovery.HostileMoreSite(articles[:3], drip_limit=15.0)
     with serve(site) as served:
         base = served.url.rstrip("/")
         result = _crawl_in_child([_source("more", served.url)])
@@ -90,22 +90,22 @@ def test_the_red_team_farm(empty_raw):
     assert result["max_rss_mb"] < MEMORY_CAP_MB, _figures(result)
     assert result["seconds"] < BUDGET_MINUTES * 60, _figures(result)
     outcomes = _latest_outcomes("more")
-    expected = {**hostile_more.EXPECTED, **hostile_more.SITEMAP_EXPECTED}
+    expected = {**farm_discovery.EXPECTED, **farm_discovery.SITEMAP_EXPECTED}
     wrong = {p: outcomes.get(base + p) for p, o in expected.items() if outcomes.get(base + p) != o}
     assert not wrong, wrong
 
     pages = _pages("more")
     for path in site.good_paths():
         assert base + path in pages, path
-    for path, canonical in hostile_more.CANONICAL.items():
+    for path, canonical in farm_discovery.CANONICAL.items():
         want = base + path if canonical == "self" else None
         assert pages[base + path][2] == want, (path, pages[base + path][2])
     article = articles[0]
-    for path, expect in hostile_more.EXPECTED.items():
+    for path, expect in farm_discovery.EXPECTED.items():
         if expect != "stored" or not path.startswith("/p/"):
             continue
         title, body, _ = pages[base + path]
-        assert len(title) <= hostile_more.MAX_TITLE_CHARS, (path, len(title))
+        assert len(title) <= farm_discovery.MAX_TITLE_CHARS, (path, len(title))
         # The article's own text is there, whatever was heaped around it.
         assert article.paragraphs[0][:40] in body, path
 
@@ -125,11 +125,11 @@ def test_the_red_team_farm(empty_raw):
     assert not any(p.startswith("/news/") for p in site.calls)
 
 
-@pytest.mark.parametrize("mode", hostile_more.ROBOTS_MODES)
+@pytest.mark.parametrize("mode", farm_discovery.ROBOTS_MODES)
 def test_robots_txt_as_the_attack(empty_raw, mode):
     # Crawl-delay is honoured up to 30 s a request: one article is enough to see it.
     articles = load_articles(1 if mode == "crawl-delay" else 3)
-    site = hostile_more.RobotsSite(articles, mode)
+    site = farm_discovery.RobotsSite(articles, mode)
     with serve(site) as served:
         base = served.url.rstrip("/")
         result = _crawl_in_child([_source(f"robots-{mode}", served.url)])
@@ -149,7 +149,7 @@ def test_robots_txt_as_the_attack(empty_raw, mode):
 
 def test_an_explored_site_of_traps(empty_raw):
     articles = load_articles(4)
-    site = hostile_more.ExploreTrapSite(articles)
+    site = farm_discovery.ExploreTrapSite(articles)
     with serve(site) as served:
         base = served.url.rstrip("/")
         result = _crawl_in_child([_source("traps", served.url, kind="auto")])
@@ -170,7 +170,7 @@ def test_an_explored_site_of_traps(empty_raw):
 
 def test_a_flood_of_foreign_links(empty_raw):
     articles = load_articles(3)
-    site = hostile_more.ForeignFloodSite(articles)
+    site = farm_discovery.ForeignFloodSite(articles)
     with serve(site) as served:
         base = served.url.rstrip("/")
         result = _crawl_in_child([_source("flood", served.url, minutes=1.0)])
@@ -189,7 +189,7 @@ def test_a_flood_of_foreign_links(empty_raw):
 
 def test_a_hostile_feed(empty_raw):
     articles = load_articles(3)
-    site = hostile_more.FeedAttackSite(articles)
+    site = farm_discovery.FeedAttackSite(articles)
     with serve(site) as served:
         base = served.url.rstrip("/")
         result = _crawl_in_child([_source("feed", base + "/feed", kind="rss")])
@@ -201,7 +201,7 @@ def test_a_hostile_feed(empty_raw):
 
 def test_dense_sitemaps_side_by_side(empty_raw):
     with ExitStack() as stack:
-        served = [stack.enter_context(serve(hostile_more.DenseSitemapSite())) for _ in range(6)]
+        served = [stack.enter_context(serve(farm_discovery.DenseSitemapSite())) for _ in range(6)]
         sources = [_source(f"dense-{i}", s.url, minutes=0.4) for i, s in enumerate(served)]
         result = _crawl_in_child(sources)
 
@@ -216,9 +216,9 @@ def test_the_first_farms_at_once(empty_raw):
     articles as its own) side by side with a well-behaved office site: all good pages land,
     every hostile path gets its verdict, and the victim keeps its articles."""
     articles = load_articles(12)
-    http_site = hostile_http.HostileHttpSite(articles[:4], trickle_limit=30.0)
-    pages_site = hostile_pages.HostilePagesSite(articles[4:9])
-    faulty_site = faulty.FaultySite(articles[9:11], slow_seconds=4.0)
+    http_site = farm_http.HostileHttpSite(articles[:4], trickle_limit=30.0)
+    pages_site = farm_pages.HostilePagesSite(articles[4:9])
+    faulty_site = farm_faulty.FaultySite(articles[9:11], slow_seconds=4.0)
     victim = NewsSite(articles[:6])
     thief = NewsSite(articles[6:12])
     with ExitStack() as stack:
@@ -264,7 +264,7 @@ def test_the_first_farms_at_once(empty_raw):
 
     # The HTTP layer's attacks: each its verdict, the good pages between them stored.
     outcomes = _latest_outcomes("farm-http")
-    for path, outcome in hostile_http.EXPECTED.items():
+    for path, outcome in farm_http.EXPECTED.items():
         assert outcomes.get(base["http"] + path) == outcome, path
     http_pages = _pages("farm-http")
     for path in http_site.good_paths():
@@ -292,7 +292,7 @@ def test_the_first_farms_at_once(empty_raw):
 
     # The faulty site: 5xx, loops, private redirects, huge bodies, robots, 404s.
     outcomes = _latest_outcomes("farm-faulty")
-    for path, outcome in faulty.EXPECTED.items():
+    for path, outcome in farm_faulty.EXPECTED.items():
         url = path if path.startswith("http") else base["faulty"] + path
         assert outcomes.get(url) == outcome, path
     faulty_pages = _pages("farm-faulty")

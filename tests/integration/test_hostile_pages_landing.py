@@ -16,7 +16,7 @@ from edunews.crawl.storable import storable
 from edunews.sources import Source
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
-from edunews_sim.testsites.hostile_pages import EXPECTED, HostilePagesSite
+from edunews_sim.testsites.farm_pages import EXPECTED, HostilePagesSite
 
 pytestmark = pytest.mark.integration
 

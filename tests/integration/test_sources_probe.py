@@ -8,8 +8,8 @@ import pytest
 
 from edunews.cli import main
 from edunews_sim.testsites import load_articles, serve
+from edunews_sim.testsites.shapes_common import build
 from edunews_sim.testsites.wordpress import WordPressSite
-from edunews_sim.testsites.zoo import build
 
 pytestmark = pytest.mark.integration
 

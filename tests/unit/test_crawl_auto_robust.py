@@ -10,7 +10,7 @@ import pytest
 from edunews.crawl import auto
 from edunews.crawl.discovery import Context, Found
 from edunews.crawl.http import FetchError, HttpClient
-from edunews_sim.testsites.server import Reply, Request, serve
+from edunews_sim.server import Reply, Request, serve
 
 PAGES = 40
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from edunews.crawl.article import parse_article
-from edunews_sim.testsites.articles import corpus_articles, corpus_available
+from edunews_sim.articles import corpus_articles, corpus_available
 from edunews_sim.testsites.pages import article_page
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="shared/corpus is not here")

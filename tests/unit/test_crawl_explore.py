@@ -16,7 +16,7 @@ from edunews.crawl.links import is_paging
 from edunews.crawl.shape import Shape
 from edunews.crawl.verdict import verdict
 from edunews_sim.testsites import Reply, serve
-from edunews_sim.testsites.zoo import build
+from edunews_sim.testsites.shapes_common import build
 
 J = "http://s.test/index.php?option=com_content&view="
 

@@ -11,7 +11,7 @@ from edunews.crawl.http import HttpClient
 from edunews.crawl.learned import MAX_LISTINGS, Learned
 from edunews.crawl.links import last_page
 from edunews_sim.testsites import Reply, serve
-from edunews_sim.testsites.zoo import build
+from edunews_sim.testsites.shapes_common import build
 
 
 def _walk(site, **settings) -> tuple[list[str], list[str], Learned]:

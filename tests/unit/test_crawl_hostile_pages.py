@@ -14,7 +14,7 @@ from html import escape
 import pytest
 
 from edunews.crawl.storable import storable, storable_record
-from edunews_sim.testsites.articles import load_articles
+from edunews_sim.articles import load_articles
 
 ARTICLES = load_articles(6)
 THAI = ARTICLES[0].body_text  # real Thai news text when the corpus is here
@@ -372,8 +372,8 @@ def test_canonical_is_an_absolute_web_address_or_none(href, expected):
 
 @pytest.fixture(scope="module")
 def hostile_site():
-    from edunews_sim.testsites.hostile_pages import HostilePagesSite
-    from edunews_sim.testsites.server import serve
+    from edunews_sim.server import serve
+    from edunews_sim.testsites.farm_pages import HostilePagesSite
 
     site = HostilePagesSite(load_articles(5))
     with serve(site) as served:
@@ -397,7 +397,7 @@ def test_every_hostile_page_is_read_and_storable(hostile_site):
     site's expectations: the verdict, the text that must be there, the charset."""
     from edunews.crawl.article import parse_article
     from edunews.crawl.encoding import decode_body
-    from edunews_sim.testsites.hostile_pages import ELSEWHERE
+    from edunews_sim.testsites.farm_pages import ELSEWHERE
 
     site, served = hostile_site
     client = _client()
@@ -434,7 +434,7 @@ def test_every_hostile_page_is_read_and_storable(hostile_site):
 def test_malformed_rest_posts_are_errors_of_their_own_and_neighbours_land(hostile_site):
     from edunews.crawl import wordpress
     from edunews.crawl.discovery import Context, Found
-    from edunews_sim.testsites.hostile_pages import EXPECTED
+    from edunews_sim.testsites.farm_pages import EXPECTED
 
     site, served = hostile_site
     found = list(wordpress.discover(Context(_client()), served.url))
@@ -471,7 +471,7 @@ def test_malformed_rest_posts_are_errors_of_their_own_and_neighbours_land(hostil
 def test_a_rest_listing_that_is_no_list_is_a_listing_failure():
     from edunews.crawl import wordpress
     from edunews.crawl.discovery import Context, ListingFailure
-    from edunews_sim.testsites.server import Reply, serve
+    from edunews_sim.server import Reply, serve
 
     class Broken:
         def __init__(self, body: bytes) -> None:
@@ -492,7 +492,7 @@ def test_a_rest_listing_with_a_stray_byte_is_read_with_a_replacement():
 
     from edunews.crawl import wordpress
     from edunews.crawl.discovery import Context
-    from edunews_sim.testsites.server import Reply, serve
+    from edunews_sim.server import Reply, serve
 
     article = ARTICLES[2]
 

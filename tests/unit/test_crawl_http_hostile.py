@@ -27,7 +27,7 @@ from edunews.crawl.ratelimit import HostLimiter
 from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
 from edunews.crawl.xml import parse_xml
 from edunews_sim.testsites import Reply, load_articles, serve
-from edunews_sim.testsites.hostile_http import EXPECTED, SITEMAPS, HostileHttpSite, _gzip_bomb
+from edunews_sim.testsites.farm_http import EXPECTED, SITEMAPS, HostileHttpSite, _gzip_bomb
 
 CAP = 10 * 1024 * 1024
 DEADLINE = 1.5
@@ -160,7 +160,7 @@ import json, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))  # never 4 GB on a shared box
 from edunews.crawl.http import FetchError, HttpClient
 from edunews.crawl.xml import parse_xml
-from edunews_sim.testsites.hostile_http import _gzip_bomb
+from edunews_sim.testsites.farm_http import _gzip_bomb
 outcome = None
 if sys.argv[1] == "xml":
     body = _gzip_bomb(b"<urlset>", 2 * 1024**3)

@@ -9,10 +9,10 @@ import pytest
 
 from edunews.crawl.article import parse_article
 from edunews.crawl.encoding import decode_body
-from edunews_sim.testsites import zoo, zoo2
+from edunews_sim.testsites import shapes_common, shapes_unseen
 
-SHAPES = [(zoo, name) for name in zoo.ZOO if name != "no-news"]
-SHAPES += [(zoo2, name) for name in zoo2.ZOO2]
+SHAPES = [(shapes_common, name) for name in shapes_common.ZOO if name != "no-news"]
+SHAPES += [(shapes_unseen, name) for name in shapes_unseen.ZOO2]
 # Side-column and footer words the shapes' frames carry around every article.
 FURNITURE = (
     "ข่าวล่าสุด",

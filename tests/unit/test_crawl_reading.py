@@ -12,7 +12,7 @@ from edunews.crawl.date_line import find_thai_date
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.published import parse_datetime, published_date
 from edunews.thai_calendar import BANGKOK
-from edunews_sim.testsites.articles import generated_articles
+from edunews_sim.articles import generated_articles
 from edunews_sim.testsites.pages import COMMENT_FORM, FOOTER, SHARE, article_page
 
 THAI = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา จัดประชุมเชิงปฏิบัติการ ณ ห้องประชุม " * 5

@@ -1,4 +1,4 @@
-"""Classes of site the red-team shapes (testsites/zoo2.py) found `auto` blind to: popup
+"""Classes of site the red-team shapes (testsites/shapes_unseen.py) found `auto` blind to: popup
 links, opaque ids, table layouts whose latest-news column has no class."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import time
 
 from edunews.crawl.feeds import feed_entries
 from edunews.crawl.xml import parse_xml, without_doctype
-from edunews_sim.testsites.hostile_more import LAUGHS
+from edunews_sim.testsites.farm_discovery import LAUGHS
 
 DTD = LAUGHS.split("<urlset")[0]
 

@@ -15,7 +15,7 @@ import requests
 
 from edunews import config
 from edunews.thai_calendar import MONTHS_ABBR, arabic_digits, find_dates, format_date
-from edunews_sim.demosite import DemoArticle, DemoSite, generate_articles, serve
+from edunews_sim.demosite import Article, DemoSite, generate_articles, serve
 
 SPEC_DIR = config.shared_dir() / "spec"
 ROLES = {
@@ -72,17 +72,17 @@ def _mentions(text: str, alias: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def articles() -> list[DemoArticle]:
+def articles() -> list[Article]:
     return generate_articles(300)
 
 
 @pytest.fixture(scope="module")
-def site_articles() -> list[DemoArticle]:
+def site_articles() -> list[Article]:
     return generate_articles(37, seed=11)
 
 
 @pytest.fixture(scope="module")
-def site(site_articles: list[DemoArticle]):
+def site(site_articles: list[Article]):
     with DemoSite(site_articles) as running:
         yield running
 

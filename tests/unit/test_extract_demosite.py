@@ -1,7 +1,7 @@
 """The extractor against the truths of generated demo articles, field by field.
 
 The demo site writes Thai office news from templates and knows what each article states
-(`DemoArticle.truth`), so the agreement of the extractor with it is measured over a few
+(`Article.truth`), so the agreement of the extractor with it is measured over a few
 hundred articles of several seeds. The thresholds sit just under what the rules reach:
 a drop in one field is a regression in one rule family. Print the figures with
 `python tests/unit/test_extract_demosite.py`.
@@ -16,7 +16,7 @@ import pytest
 
 from edunews.crawl.html_text import html_to_text
 from edunews.extract import extract_article
-from edunews_sim.demosite import DemoArticle, generate_articles
+from edunews_sim.demosite import Article, generate_articles
 
 SEEDS = (11, 22, 33)
 PER_SEED = 100
@@ -50,7 +50,7 @@ def _school_key(name: str) -> str:
     return re.sub(r"\s+|\([^)]*\)|โรงเรียน", "", name)
 
 
-def _event_fields(record: dict, article: DemoArticle) -> dict[str, tuple]:
+def _event_fields(record: dict, article: Article) -> dict[str, tuple]:
     """(extracted, true) per event field."""
     event, truth = record["event"], article.truth
     chairs = sorted(_person_key(p["name"]) for p in record["persons"] if p["role"] == "chair")
@@ -66,7 +66,7 @@ def _event_fields(record: dict, article: DemoArticle) -> dict[str, tuple]:
     }
 
 
-def _set_fields(record: dict, article: DemoArticle) -> dict[str, tuple[set, set]]:
+def _set_fields(record: dict, article: Article) -> dict[str, tuple[set, set]]:
     """(extracted, true) sets per list field."""
     truth = article.truth
     return {
@@ -86,7 +86,7 @@ def _set_fields(record: dict, article: DemoArticle) -> dict[str, tuple[set, set]
     }
 
 
-def _as_input(article: DemoArticle) -> dict:
+def _as_input(article: Article) -> dict:
     return {
         "id": article.post_id,
         "title": article.title,

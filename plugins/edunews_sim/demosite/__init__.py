@@ -9,11 +9,11 @@ from __future__ import annotations
 import contextlib
 import threading
 
+from edunews_sim.articles import Article, ArticleTruth, Person
 from edunews_sim.demosite.generator import generate_articles
-from edunews_sim.demosite.model import ArticleTruth, DemoArticle, Person
 from edunews_sim.demosite.site import DemoSite
 
-__all__ = ["ArticleTruth", "DemoArticle", "DemoSite", "Person", "generate_articles", "serve"]
+__all__ = ["ArticleTruth", "Article", "DemoSite", "Person", "generate_articles", "serve"]
 
 
 def serve(articles: int, port: int, host: str = "127.0.0.1", seed: int = 2567) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edunews.warehouse import connect
-from edunews_sim.demosite.model import DemoArticle
+from edunews_sim.articles import Article
 
 _EVENTS = """
     select e.source_url, e.title, e.date_start, e.date_end,
@@ -38,7 +38,7 @@ def slug_of(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
-def marts_agreement(articles: Sequence[DemoArticle]) -> Agreement:
+def marts_agreement(articles: Sequence[Article]) -> Agreement:
     """Compare marts.fct_events (read as the reader role) with the articles' truths;
     notices (no truth) are not events and not counted."""
     by_slug = {article.slug: article for article in articles if article.truth is not None}

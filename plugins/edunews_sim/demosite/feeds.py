@@ -7,8 +7,8 @@ from datetime import UTC
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from edunews_sim.demosite.model import DemoArticle
-from edunews_sim.demosite.rest import SITE_TZ, excerpt_html, post_link
+from edunews_sim.articles import Article
+from edunews_sim.wp_rest import SITE_TZ, excerpt_html, post_link
 
 FEED_SIZE = 10  # WordPress's posts_per_rss
 SITEMAP_SIZE = 2000  # WordPress core sitemaps: URLs per sitemap page
@@ -19,7 +19,7 @@ def _cdata(text: str) -> str:
 
 
 def rss(
-    articles: Sequence[DemoArticle], base: str, name: str, description: str, page: int = 1
+    articles: Sequence[Article], base: str, name: str, description: str, page: int = 1
 ) -> str | None:
     """RSS 2.0 of the newest posts, `page` as WordPress's `/feed/?paged=N`; None past the end."""
     newest = sorted(articles, key=lambda a: (a.published, a.post_id), reverse=True)
@@ -41,7 +41,7 @@ def rss(
     )
 
 
-def _rss_item(article: DemoArticle, base: str) -> str:
+def _rss_item(article: Article, base: str) -> str:
     return (
         f"<item>\n<title>{escape(article.title)}</title>\n"
         f"<link>{post_link(article, base)}</link>\n"
@@ -54,7 +54,7 @@ def _rss_item(article: DemoArticle, base: str) -> str:
     )
 
 
-def sitemap_index(articles: Sequence[DemoArticle], base: str) -> str:
+def sitemap_index(articles: Sequence[Article], base: str) -> str:
     """/wp-sitemap.xml: one posts sitemap per 2,000 posts."""
     pages = max(1, -(-len(articles) // SITEMAP_SIZE))
     entries = "".join(
@@ -68,7 +68,7 @@ def sitemap_index(articles: Sequence[DemoArticle], base: str) -> str:
     )
 
 
-def posts_sitemap(articles: Sequence[DemoArticle], base: str, page: int) -> str | None:
+def posts_sitemap(articles: Sequence[Article], base: str, page: int) -> str | None:
     """/wp-sitemap-posts-post-N.xml, oldest post first; None past the last page."""
     oldest = sorted(articles, key=lambda a: a.post_id)
     chosen = oldest[(page - 1) * SITEMAP_SIZE : page * SITEMAP_SIZE]

@@ -18,8 +18,8 @@ from typing import Any
 from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
 from edunews.thai_calendar import BANGKOK, fiscal_year_be
+from edunews_sim.articles import Article, ArticleTruth, Person
 from edunews_sim.demosite import phrasebook as pb
-from edunews_sim.demosite.model import ArticleTruth, DemoArticle, Person
 from edunews_sim.demosite.offices import Office, load_offices
 from edunews_sim.demosite.thaitext import (
     DateStyle,
@@ -29,7 +29,7 @@ from edunews_sim.demosite.thaitext import (
     weekday_name,
 )
 
-__all__ = ["ArticleTruth", "DemoArticle", "Person", "generate_articles"]
+__all__ = ["ArticleTruth", "Article", "Person", "generate_articles"]
 
 # Events fall in these windows by the office's era: the numbered secondary offices were
 # replaced by province-named ones in 2021.
@@ -68,7 +68,7 @@ _GALLERY_CLASSIC = (
 )
 
 
-def generate_articles(n: int, seed: int = 2567, notices: int = 0) -> list[DemoArticle]:
+def generate_articles(n: int, seed: int = 2567, notices: int = 0) -> list[Article]:
     """`n` articles, oldest first, post ids increasing with the publishing time; plus
     `notices` posts that report no event (`truth` None) among them."""
     if n < 0 or notices < 0:
@@ -84,13 +84,14 @@ def generate_articles(n: int, seed: int = 2567, notices: int = 0) -> list[DemoAr
 class _Draft:
     slug: str
     title: str
-    content_html: str
+    paragraphs: tuple[str, ...]
+    rendered: str  # content.rendered: the paragraphs, with a gallery now and then
     published: datetime
     modified: datetime
     truth: ArticleTruth | None
 
 
-def _publish(drafts: list[_Draft], rng: random.Random) -> list[DemoArticle]:
+def _publish(drafts: list[_Draft], rng: random.Random) -> list[Article]:
     """Give ids (with the gaps revisions and uploads leave in WordPress) and unique slugs."""
     articles, post_id, slugs = [], FIRST_POST_ID, set()
     for d in drafts:
@@ -100,11 +101,12 @@ def _publish(drafts: list[_Draft], rng: random.Random) -> list[DemoArticle]:
             slug, k = f"{d.slug}-{k}", k + 1
         slugs.add(slug)
         articles.append(
-            DemoArticle(
+            Article(
                 post_id=post_id,
                 slug=slug,
                 title=d.title,
-                content_html=d.content_html,
+                paragraphs=d.paragraphs,
+                rendered=d.rendered,
                 published=d.published,
                 modified=d.modified,
                 truth=d.truth,
@@ -586,10 +588,12 @@ def _compose(rng: random.Random, world: _World) -> _Draft:
     states_count = _write(rng, cast, text, event, chair_names_office)
     digits = thai_digits if _chance(rng, THAI_DIGITS_SHARE) else str
     chair_is_director = chair_position.startswith(("ผู้อำนวยการ", "ผอ."))
+    paragraphs = tuple(digits(p) for p in text.paragraphs)
     return _Draft(
         slug=f"{event.event_type.replace('_', '-')}-{event.office.slug()}-{event.start:%Y%m%d}",
         title=digits(_title(rng, event.group, fields, chair_is_director)),
-        content_html=_content_html(rng, [digits(p) for p in text.paragraphs], published),
+        paragraphs=paragraphs,
+        rendered=_content_html(rng, paragraphs, published),
         published=published,
         modified=modified,
         truth=_truth(event, cast, venue, office_name, count if states_count else None, digits),
@@ -606,8 +610,8 @@ def _notice(rng: random.Random, i: int) -> _Draft:
     return _Draft(
         slug=f"notice-{i + 1}",
         title=title,
-        content_html="\n\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
-        + "\n",
+        paragraphs=tuple(paragraphs),
+        rendered="\n\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs) + "\n",
         published=published,
         modified=modified,
         truth=None,
@@ -692,7 +696,7 @@ def _partner(rng: random.Random, province: str) -> tuple[str, str]:
     return org.format(**values), head.format(**values)
 
 
-def _content_html(rng: random.Random, paragraphs: list[str], published: datetime) -> str:
+def _content_html(rng: random.Random, paragraphs: tuple[str, ...], published: datetime) -> str:
     """Paragraphs as `content.rendered` holds them, sometimes with a photo gallery."""
     blocks = [f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs]
     if _chance(rng, 0.6):

@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from edunews.thai_calendar import MONTHS_FULL, be_year
 from edunews.thai_calendar import format_date as long_thai_date
-from edunews_sim.demosite.model import DemoArticle
-from edunews_sim.demosite.rest import SITE_TZ, excerpt_html, post_link
+from edunews_sim.articles import Article
+from edunews_sim.wp_rest import SITE_TZ, excerpt_html, post_link
 
 WP_VERSION = "6.4.3"
 
@@ -133,12 +133,12 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _thai_date(article: DemoArticle, modified: bool = False) -> str:
+def _thai_date(article: Article, modified: bool = False) -> str:
     moment = article.modified if modified else article.published
     return long_thai_date(moment.astimezone(SITE_TZ).date())
 
 
-def _iso(article: DemoArticle, modified: bool = False) -> str:
+def _iso(article: Article, modified: bool = False) -> str:
     moment = article.modified if modified else article.published
     return moment.astimezone(SITE_TZ).isoformat(timespec="seconds")
 
@@ -164,16 +164,14 @@ def site_footer_year() -> int:
     return be_year(2025)
 
 
-def _post_list_item(site: SiteInfo, article: DemoArticle) -> str:
+def _post_list_item(site: SiteInfo, article: Article) -> str:
     return (
         f'<li><a href="{post_link(article, site.base)}">{_e(article.title)}</a>'
         f' <span class="post-date">{_thai_date(article)}</span></li>'
     )
 
 
-def sidebar(
-    site: SiteInfo, recent: Sequence[DemoArticle], months: Sequence[tuple[int, int]]
-) -> str:
+def sidebar(site: SiteInfo, recent: Sequence[Article], months: Sequence[tuple[int, int]]) -> str:
     """Recent posts with their dates, and the monthly archive, as WordPress widgets show them."""
     items = "\n".join(_post_list_item(site, a) for a in recent)
     archive = "\n".join(
@@ -190,14 +188,14 @@ def sidebar(
     )
 
 
-def _related(site: SiteInfo, related: Sequence[DemoArticle]) -> str:
+def _related(site: SiteInfo, related: Sequence[Article]) -> str:
     if not related:
         return ""
     items = "\n".join(_post_list_item(site, a) for a in related)
     return f'<div class="related-posts"><h3>ข่าวที่เกี่ยวข้อง</h3><ul>\n{items}\n</ul></div>'
 
 
-def _post_nav(site: SiteInfo, older: DemoArticle | None, newer: DemoArticle | None) -> str:
+def _post_nav(site: SiteInfo, older: Article | None, newer: Article | None) -> str:
     parts = []
     if older:
         parts.append(
@@ -215,11 +213,11 @@ def _post_nav(site: SiteInfo, older: DemoArticle | None, newer: DemoArticle | No
 
 def article_page(
     site: SiteInfo,
-    article: DemoArticle,
+    article: Article,
     side: str,
-    related: Sequence[DemoArticle],
-    older: DemoArticle | None,
-    newer: DemoArticle | None,
+    related: Sequence[Article],
+    older: Article | None,
+    newer: Article | None,
 ) -> str:
     link = post_link(article, site.base)
     head = "\n".join(
@@ -256,7 +254,7 @@ def article_page(
 
 
 def listing_page(
-    site: SiteInfo, articles: Sequence[DemoArticle], page_no: int, total_pages: int, side: str
+    site: SiteInfo, articles: Sequence[Article], page_no: int, total_pages: int, side: str
 ) -> str:
     """The home page and /page/N/: newest posts first, with excerpts."""
     entries = "\n".join(

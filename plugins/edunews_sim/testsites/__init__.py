@@ -6,7 +6,7 @@ They imitate what real education-office sites do: WordPress (pretty links, `?p=N
 listing in windows-874, and a faulty site that does everything wrong.
 """
 
-from edunews_sim.testsites.articles import SiteArticle, load_articles
-from edunews_sim.testsites.server import Reply, Request, serve
+from edunews_sim.articles import Article, load_articles
+from edunews_sim.server import Reply, Request, serve
 
-__all__ = ["Reply", "Request", "SiteArticle", "load_articles", "serve"]
+__all__ = ["Reply", "Request", "Article", "load_articles", "serve"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import time
 
+from edunews_sim.server import start
 from edunews_sim.testsites.catalog import KINDS, build_site
-from edunews_sim.testsites.server import start
 
 
 def main() -> None:

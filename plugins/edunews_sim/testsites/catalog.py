@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from edunews_sim.testsites.articles import load_articles
-from edunews_sim.testsites.faulty import FaultySite
+from edunews_sim.articles import load_articles
+from edunews_sim.server import Site
+from edunews_sim.testsites.farm_faulty import FaultySite
 from edunews_sim.testsites.joomla import CATEGORY, JoomlaSite
 from edunews_sim.testsites.plain import FeedSite, SitemapSite
-from edunews_sim.testsites.server import Site
+from edunews_sim.testsites.shapes_common import ZOO, ZooSite
+from edunews_sim.testsites.shapes_unseen import ZOO2
 from edunews_sim.testsites.wordpress import WordPressSite, YearlyInstalls
-from edunews_sim.testsites.zoo import ZOO, ZooSite
-from edunews_sim.testsites.zoo2 import ZOO2
 
 
 def _zoo(name: str, articles) -> Site:

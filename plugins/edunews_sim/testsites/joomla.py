@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import FOOTER, MENU, thai_date
-from edunews_sim.testsites.server import Reply, Request
 
 PER_PAGE = 5
 CATEGORY = "index.php?option=com_content&view=category&id=9&Itemid=101"
 
 
 class JoomlaSite:
-    def __init__(self, articles: list[SiteArticle], undeclared: bool = False) -> None:
+    def __init__(self, articles: list[Article], undeclared: bool = False) -> None:
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
         self.undeclared = undeclared
 
-    def link(self, article: SiteArticle, host: str = "") -> str:
+    def link(self, article: Article, host: str = "") -> str:
         return f"{host}/index.php?option=com_content&view=article&id={article.post_id}&catid=9"
 
     def handle(self, request: Request) -> Reply:
@@ -71,7 +71,7 @@ class JoomlaSite:
             "</body></html>"
         )
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         """Joomla 3's com_content article layout (the Protostar-era markup)."""
         paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
         latest = "".join(

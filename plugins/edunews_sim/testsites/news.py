@@ -15,18 +15,19 @@ import dataclasses
 import json
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim import wp_rest
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
 
 
 class NewsSite:
     def __init__(
         self,
-        articles: list[SiteArticle],
+        articles: list[Article],
         dirty: set[int] | tuple[int, ...] = (),
         block_from: int | None = None,
         delay: float = 0.0,
@@ -93,21 +94,12 @@ class NewsSite:
     def posts(self, host: str) -> Reply:
         items = []
         for i, article in enumerate(self.articles):
-            title = article.title + ("\x00\ud800" if i in self.dirty else "")
-            items.append(
-                {
-                    "id": i + 1,
-                    "date_gmt": article.published.astimezone(UTC).replace(tzinfo=None).isoformat(),
-                    "modified_gmt": article.modified.astimezone(UTC)
-                    .replace(tzinfo=None)
-                    .isoformat(),
-                    "link": self.link_of(i) if self.link_of else host + self.path(i),
-                    "title": {"rendered": escape(title)},
-                    "content": {
-                        "rendered": article.content_html + ("\x00" if i in self.dirty else "")
-                    },
-                }
-            )
+            link = self.link_of(i) if self.link_of else host + self.path(i)
+            post = wp_rest.post_json(dataclasses.replace(article, post_id=i + 1), host + "/", link)
+            if i in self.dirty:
+                post["title"] = {"rendered": escape(article.title + "\x00\ud800")}
+                post["content"] = {"rendered": article.content_html + "\x00", "protected": False}
+            items.append(post)
         items.extend(self.odd_posts)
         # ensure_ascii: the lone surrogate goes as the escape \ud800, as PHP's json_encode does
         return Reply(

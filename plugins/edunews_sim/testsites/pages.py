@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from edunews.thai_calendar import format_date as long_thai_date
+from edunews_sim.articles import Article
 from edunews_sim.demosite.thaitext import thai_digits, weekday_name
-from edunews_sim.testsites.articles import SiteArticle
 
 MENU = ["หน้าแรก", "ข้อมูลหน่วยงาน", "ข่าวประชาสัมพันธ์", "ผลงาน", "ติดต่อเรา"]
 FOOTER = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต 1 ถนนราชดำเนิน โทร 0 5311 2345"
@@ -22,13 +22,13 @@ COMMENT_FORM = (
 )
 
 
-def thai_date(article: SiteArticle, as_thai_digits: bool = False) -> str:
+def thai_date(article: Article, as_thai_digits: bool = False) -> str:
     """ "วันพุธที่ 18 ตุลาคม 2566", the way office sites print their date line."""
     text = f"วัน{weekday_name(article.published)}ที่ {long_thai_date(article.published)}"
     return thai_digits(text) if as_thai_digits else text
 
 
-def sidebar(others: list[SiteArticle], link) -> str:
+def sidebar(others: list[Article], link) -> str:
     """ "Latest news" with other articles' dates: the trap for generic date finders."""
     items = "".join(
         f'<li><a href="{escape(link(o))}">{escape(o.title)}</a> '
@@ -39,8 +39,8 @@ def sidebar(others: list[SiteArticle], link) -> str:
 
 
 def article_page(
-    article: SiteArticle,
-    others: list[SiteArticle],
+    article: Article,
+    others: list[Article],
     link,
     *,
     head_extra: str = "",

@@ -9,17 +9,17 @@ from __future__ import annotations
 from email.utils import format_datetime
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
 
 
 class _NewsPages:
-    def __init__(self, articles: list[SiteArticle]) -> None:
+    def __init__(self, articles: list[Article]) -> None:
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
         self.host = ""
 
-    def link(self, article: SiteArticle) -> str:
+    def link(self, article: Article) -> str:
         return f"{self.host}/news/view.php?id={article.post_id}"
 
     def article_reply(self, request: Request) -> Reply:
@@ -46,7 +46,7 @@ class _NewsPages:
 class FeedSite(_NewsPages):
     """RSS 2.0 at /rss.php (linked from the home page), or Atom with `atom=True`."""
 
-    def __init__(self, articles: list[SiteArticle], atom: bool = False) -> None:
+    def __init__(self, articles: list[Article], atom: bool = False) -> None:
         super().__init__(articles)
         self.atom = atom
 

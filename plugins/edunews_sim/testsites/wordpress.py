@@ -8,23 +8,19 @@ puts one install per Buddhist-Era year folder (/2563/, /2567/) on one host.
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim import wp_rest
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
-
-MAX_PER_PAGE = 100
 
 
 class WordPressSite:
     def __init__(
         self,
-        articles: list[SiteArticle],
+        articles: list[Article],
         links: str = "pretty",
         prefix: str = "/",
         robots: str = "User-agent: *\nDisallow: /wp-admin/\n",
@@ -38,13 +34,13 @@ class WordPressSite:
         self.host = ""  # "http://127.0.0.1:PORT", set from the first request's Host header
 
     # Addresses ---------------------------------------------------------------------------
-    def path_of(self, article: SiteArticle) -> str:
+    def path_of(self, article: Article) -> str:
         if self.links == "plain":
             return f"{self.prefix}?p={article.post_id}"
         day = article.published
         return f"{self.prefix}{day:%Y/%m/%d}/{article.slug}/"
 
-    def link(self, article: SiteArticle) -> str:
+    def link(self, article: Article) -> str:
         return self.host + self.path_of(article)
 
     def api_root(self) -> str:
@@ -94,45 +90,13 @@ class WordPressSite:
 
     def posts(self, request: Request) -> Reply:
         if not self.rest_open:
-            body = {"code": "rest_cannot_access", "data": {"status": 401}}
-            return Reply(401, json.dumps(body).encode(), {"Content-Type": "application/json"})
-        chosen = self.articles
-        if request.arg("after"):
-            after = _aware(request.arg("after"))
-            chosen = [a for a in chosen if a.published > after]
-        if request.arg("modified_after"):
-            after = _aware(request.arg("modified_after"))
-            chosen = [a for a in chosen if a.modified > after]
-        per_page = min(int(request.arg("per_page", "10")), MAX_PER_PAGE)
-        page = int(request.arg("page", "1"))
-        pages = max(1, math.ceil(len(chosen) / per_page))
-        if page > pages:
-            body = {"code": "rest_post_invalid_page_number", "data": {"status": 400}}
-            return Reply(400, json.dumps(body).encode(), {"Content-Type": "application/json"})
-        items = [self.rest_item(a) for a in chosen[(page - 1) * per_page : page * per_page]]
-        return Reply(
-            200,
-            json.dumps(items, ensure_ascii=False).encode(),
-            {
-                "Content-Type": "application/json; charset=UTF-8",
-                "X-WP-Total": str(len(chosen)),
-                "X-WP-TotalPages": str(pages),
-            },
-        )
-
-    def rest_item(self, article: SiteArticle) -> dict:
-        published_utc = article.published.astimezone(UTC).replace(tzinfo=None)
-        modified_utc = article.modified.astimezone(UTC).replace(tzinfo=None)
-        return {
-            "id": article.post_id,
-            "date": article.published.replace(tzinfo=None).isoformat(),
-            "date_gmt": published_utc.isoformat(),
-            "modified": article.modified.replace(tzinfo=None).isoformat(),
-            "modified_gmt": modified_utc.isoformat(),
-            "link": self.link(article),
-            "title": {"rendered": escape(article.title)},
-            "content": {"rendered": article.content_html, "protected": False},
-        }
+            return _json(401, {"code": "rest_cannot_access", "data": {"status": 401}})
+        base = self.host + self.prefix
+        try:
+            page = wp_rest.query_posts(self.articles, request.query, base, self.link)
+        except wp_rest.RestError as error:
+            return _json(error.status, error.body())
+        return _json(200, page.posts, page.headers)
 
     def page_by_id(self, request: Request, post_id: str) -> Reply:
         for article in self.articles:
@@ -140,7 +104,7 @@ class WordPressSite:
                 return self.page(request, article)
         return Reply.not_found()
 
-    def page(self, request: Request, article: SiteArticle) -> Reply:
+    def page(self, request: Request, article: Article) -> Reply:
         others = [a for a in self.articles if a is not article]
         html = article_page(article, others, self.link)
         etag = '"' + hashlib.sha1(html.encode()).hexdigest()[:16] + '"'
@@ -187,6 +151,6 @@ class YearlyInstalls:
         return Reply.html(f"<html><body>{folders}</body></html>")
 
 
-def _aware(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+def _json(status: int, payload: object, headers: dict[str, str] | None = None) -> Reply:
+    content_type = {"Content-Type": "application/json; charset=UTF-8"}
+    return Reply(status, wp_rest.encode(payload).encode(), {**content_type, **(headers or {})})

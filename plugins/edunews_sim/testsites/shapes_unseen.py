@@ -1,6 +1,6 @@
 """More office-site shapes nobody described to the crawler, written to red-team `auto`.
 
-Unlike zoo.py's sites, which share one page template and differ in addresses, each shape
+Unlike shapes_common's sites, which share one page template and differ in addresses, each shape
 here is its own web application with its own markup, as Thai school and office sites are:
 a PHP Maxsite portal (index.php?name=news&file=readnews&id=N), an ASP.NET site
 (NewsDetail.aspx?ID=N, relative GridView pager links, ViewState), Drupal (/node/N with the
@@ -25,10 +25,10 @@ from urllib.parse import quote, unquote
 
 from edunews.thai_calendar import MONTHS_ABBR, be_year
 from edunews.thai_calendar import format_date as long_thai_date
+from edunews_sim.articles import Article, load_articles
 from edunews_sim.demosite.thaitext import thai_digits
-from edunews_sim.testsites.articles import SiteArticle, load_articles
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import thai_date
-from edunews_sim.testsites.server import Reply, Request
 
 PER_PAGE = 4
 SECTIONS = ("ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม")
@@ -60,9 +60,9 @@ class Office:
     menu_labels: tuple[str, ...] = SECTIONS
     home_path = "/"
 
-    def __init__(self, articles: list[SiteArticle]) -> None:
+    def __init__(self, articles: list[Article]) -> None:
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
-        self.sections: dict[str, list[SiteArticle]] = {s: [] for s in SECTIONS}
+        self.sections: dict[str, list[Article]] = {s: [] for s in SECTIONS}
         for article in self.articles:
             self.sections[SECTIONS[article.post_id % len(SECTIONS)]].append(article)
         self.section_of = {a.post_id: s for s, items in self.sections.items() for a in items}
@@ -81,7 +81,7 @@ class Office:
         self.more_pages()
 
     # What each shape says -------------------------------------------------------------------
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         raise NotImplementedError
 
     def listing(self, section: str, number: int) -> str:
@@ -90,7 +90,7 @@ class Office:
     def listing_page(self, section: str, number: int) -> str:
         raise NotImplementedError
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         raise NotImplementedError
 
     def home_page(self) -> str:
@@ -100,7 +100,7 @@ class Office:
         """Furniture targets: about pages, albums, downloads."""
 
     # Shared --------------------------------------------------------------------------------
-    def path_of(self, article: SiteArticle) -> str:
+    def path_of(self, article: Article) -> str:
         return self.article_path(article, self.section_of[article.post_id])
 
     def truth(self, base_url: str) -> dict[str, tuple[str, date]]:
@@ -110,7 +110,7 @@ class Office:
     def page_count(self, section: str) -> int:
         return max(1, -(-len(self.sections[section]) // PER_PAGE))
 
-    def chunk(self, section: str, number: int) -> list[SiteArticle]:
+    def chunk(self, section: str, number: int) -> list[Article]:
         return self.sections[section][(number - 1) * PER_PAGE : number * PER_PAGE]
 
     def handle(self, request: Request) -> Reply:
@@ -125,10 +125,10 @@ class Office:
         body = html.encode("cp874", errors="xmlcharrefreplace")
         return Reply(200, body, {"Content-Type": "text/html"})
 
-    def others(self, article: SiteArticle | None = None) -> list[SiteArticle]:
+    def others(self, article: Article | None = None) -> list[Article]:
         return [a for a in self.articles if a is not article][:5]
 
-    def body(self, article: SiteArticle) -> str:
+    def body(self, article: Article) -> str:
         return "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
 
     def calendar(self) -> str:
@@ -145,7 +145,7 @@ class Maxsite(Office):
     charset = "windows-874"
     _CAT = {SECTIONS[0]: 1, SECTIONS[1]: 2}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/index.php?name=news&file=readnews&id={article.post_id}"
 
     def listing(self, section: str, number: int) -> str:
@@ -232,7 +232,7 @@ class Maxsite(Office):
             section, f"<b>{escape(section)}</b><table>{rows}</table><p>หน้า {pages}</p>"
         )
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         main = (
             f'<table width="100%"><tr><td><b><font size="3" color="#cc0000">'
             f"{escape(article.title)}</font></b></td></tr>"
@@ -253,7 +253,7 @@ class AspNet(Office):
     home_path = "/Default.aspx"
     _CAT = {SECTIONS[0]: 3, SECTIONS[1]: 7}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/NewsDetail.aspx?ID={article.post_id}"
 
     def listing(self, section: str, number: int) -> str:
@@ -342,7 +342,7 @@ class AspNet(Office):
         )
         return self.frame(section, f"<h2>{escape(section)}</h2>{table}")
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         day = article.published
         main = (
             '<span id="ctl00_ContentPlaceHolder1_lblTopic" class="topic">'
@@ -364,7 +364,7 @@ class Drupal(Office):
     _LIST = {SECTIONS[0]: "/news", SECTIONS[1]: "/taxonomy/term/4"}
     _PAGES = {"/node/1": "ประวัติโรงเรียน", "/node/2": "วิสัยทัศน์ พันธกิจ"}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/node/{article.post_id + 100}"
 
     def listing(self, section: str, number: int) -> str:
@@ -406,7 +406,7 @@ class Drupal(Office):
         teasers = "".join(self.teaser(a) for a in self.articles[:3])
         return self.frame(_SCHOOL, f'<div class="view-frontpage">{teasers}</div>')
 
-    def teaser(self, a: SiteArticle) -> str:
+    def teaser(self, a: Article) -> str:
         path = escape(self.path_of(a))
         return (
             f'<div class="node node-article node-teaser"><h2><a href="{path}">'
@@ -434,7 +434,7 @@ class Drupal(Office):
             pager = f'<h2 class="element-invisible">หน้า</h2><ul class="pager">{items}</ul>'
         return self.frame(section, f'<div class="view-content">{teasers}</div>{pager}')
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         day = article.published
         main = (
             '<div class="node node-article"><div class="submitted">ส่งโดย '
@@ -458,7 +458,7 @@ class SubFolders(Office):
     charset = "windows-874"
     _DIR = {SECTIONS[0]: "/pr/", SECTIONS[1]: "/web/news/"}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"{self._DIR[section]}show.php?nid={article.post_id}"
 
     def listing(self, section: str, number: int) -> str:
@@ -514,7 +514,7 @@ class SubFolders(Office):
         )
         return self.frame(section, f"<h3>{section}</h3><table>{rows}</table>หน้า: {pager}")
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         main = (
             f'<h3 class="head">{escape(article.title)}</h3>'
             f"<div class='date'>ประกาศเมื่อ {thai_date(article)}</div>"
@@ -532,7 +532,7 @@ class Cards(Office):
 
     _CAT = {SECTIONS[0]: "pr", SECTIONS[1]: "activity"}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/news/{article.post_id}"
 
     def listing(self, section: str, number: int) -> str:
@@ -569,7 +569,7 @@ class Cards(Office):
             "</footer></body></html>"
         )
 
-    def card(self, a: SiteArticle) -> str:
+    def card(self, a: Article) -> str:
         path = escape(self.path_of(a))
         return (
             f'<div class="col-md-4"><div class="card"><a href="{path}">'
@@ -608,7 +608,7 @@ class Cards(Office):
             f'<h3>{section}</h3><div class="row">{cards}</div><ul class="pagination">{links}</ul>',
         )
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         main = (
             f'<h3 class="text-primary">{escape(article.title)}</h3>'
             f'<p class="text-muted"><i class="fa fa-calendar"></i> '
@@ -629,7 +629,7 @@ class Iframes(Office):
 
     charset = "windows-874"
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/news_detail.php?no={article.post_id}"
 
     def listing(self, section: str, number: int) -> str:
@@ -674,7 +674,7 @@ class Iframes(Office):
             "</body></html>"
         )
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         main = (
             f"<p><font size='4'><b>{escape(article.title)}</b></font></p>"
             f"<p>{thai_date(article, as_thai_digits=True)}</p>{self.body(article)}"
@@ -692,7 +692,7 @@ class ThaiSlugWordPress(Office):
 
     _PAGES = ("ประวัติโรงเรียน", "วิสัยทัศน์-พันธกิจ", "ทำเนียบผู้บริหาร")
 
-    def slug(self, article: SiteArticle) -> str:
+    def slug(self, article: Article) -> str:
         # WordPress keeps Thai letters and marks, and turns spaces and punctuation to '-'.
         words = "".join(
             "-" if c.isspace() or not (c.isalnum() or "\u0e00" <= c <= "\u0e7f") else c
@@ -700,10 +700,10 @@ class ThaiSlugWordPress(Office):
         )
         return "-".join(part for part in words.split("-") if part)[:40] + f"-{article.post_id}"
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return "/" + quote(self.slug(article)) + "/"
 
-    def path_of(self, article: SiteArticle) -> str:
+    def path_of(self, article: Article) -> str:
         return super().path_of(article).lower()  # as WordPress writes its links
 
     def listing(self, section: str, number: int) -> str:
@@ -744,7 +744,7 @@ class ThaiSlugWordPress(Office):
             '<footer class="site-footer">ขับเคลื่อนโดย WordPress</footer></body></html>'
         )
 
-    def excerpt(self, a: SiteArticle) -> str:
+    def excerpt(self, a: Article) -> str:
         path = escape(self.path_of(a))
         return (
             f'<article class="post type-post"><h2 class="entry-title"><a href="{path}" '
@@ -769,7 +769,7 @@ class ThaiSlugWordPress(Office):
         header = f'<header class="page-header"><h1 class="page-title">หมวดหมู่: {section}</h1>'
         return self.frame(section, f"{header}</header>{posts}{nav}")
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         main = (
             f'<article class="post type-post"><h1 class="entry-title">{escape(article.title)}'
             '</h1><div class="entry-meta"><time class="entry-date published" '
@@ -790,7 +790,7 @@ class Joomla4English(Office):
 
     _MENU = {SECTIONS[0]: "news", SECTIONS[1]: "activities"}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/index.php/en/{self._MENU[section]}/{article.post_id}-{article.slug}"
 
     def listing(self, section: str, number: int) -> str:
@@ -831,7 +831,7 @@ class Joomla4English(Office):
             f"{_EXTERNAL}</div><footer>Copyright 2024</footer></body></html>"
         )
 
-    def published(self, a: SiteArticle) -> str:
+    def published(self, a: Article) -> str:
         day = a.published
         return (
             '<dd class="published"><span class="icon-calendar"></span>'
@@ -873,7 +873,7 @@ class Joomla4English(Office):
             "</ul></nav></div>",
         )
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         main = (
             '<div class="com-content-article item-page"><div class="page-header"><h1>'
             f'{escape(article.title)}</h1></div><dl class="article-info">'
@@ -925,7 +925,7 @@ class EncodedIds(Cards):
     """Ids written as base64 in the query (?nid=MTI%3D), as some government systems do to
     keep ids from being guessed: no digits-only value anywhere in an article address."""
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         token = base64.b64encode(f"{article.post_id:04d}".encode()).decode()
         return f"/news/detail.php?nid={quote(token, safe='')}"
 
@@ -960,7 +960,7 @@ class PostbackPaging(AspNet):
             )
         return html
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         items = self.sections[self.section_of[article.post_id]]
         at = items.index(article)
         nav = ""
@@ -1024,7 +1024,7 @@ class CodeIgniter(Cards):
 
     _SEG = {SECTIONS[0]: "news", SECTIONS[1]: "activity"}
 
-    def article_path(self, article: SiteArticle, section: str) -> str:
+    def article_path(self, article: Article, section: str) -> str:
         return f"/{self._SEG[section]}/view/{article.post_id}"
 
     def listing(self, section: str, number: int) -> str:
@@ -1057,7 +1057,7 @@ class ShortYears(SubFolders):
 
     charset = "utf-8"
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         day = article.published
         main = (
             f'<h3 class="head">{escape(article.title)}</h3>'
@@ -1076,7 +1076,7 @@ class RelatedBox(SubFolders):
 
     charset = "utf-8"
 
-    def article_page(self, article: SiteArticle) -> str:
+    def article_page(self, article: Article) -> str:
         section = self.section_of[article.post_id]
         others = [a for a in self.sections[section] if a is not article][:5]
         rows = "".join(

@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import unquote
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
 
 MIB = 1024 * 1024
 BOMB_BYTES = 2 * 1024 * MIB  # what each bomb inflates to: 2 GiB from about 2 MB
@@ -61,7 +61,7 @@ SITEMAPS = ("/gzip-bomb-sitemap.xml", "/nested-gzip-sitemap.xml")
 class HostileHttpSite:
     def __init__(
         self,
-        articles: list[SiteArticle],
+        articles: list[Article],
         decoy: str = "127.0.0.2:9",
         trickle_interval: float = 0.2,
         trickle_limit: float = 180.0,

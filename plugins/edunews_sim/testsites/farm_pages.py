@@ -15,15 +15,16 @@ Real Thai text: the articles come from `load_articles`.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim import wp_rest
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
 
 ELSEWHERE = "http://elsewhere.example/news/1"
 POSTS = "/wp-json/wp/v2/posts"
@@ -94,7 +95,7 @@ EXPECTED = {
 class HostilePagesSite:
     """Good articles at /good/<id> and the hostile pages of EXPECTED; needs 4 articles."""
 
-    def __init__(self, articles: list[SiteArticle]) -> None:
+    def __init__(self, articles: list[Article]) -> None:
         if len(articles) < 4:
             raise ValueError("the hostile pages need 4 articles")
         self.articles = articles
@@ -244,30 +245,26 @@ class HostilePagesSite:
 
     def _post(
         self,
-        article: SiteArticle,
+        article: Article,
         post_id: int,
         path: str = "",
         content: str | None = None,
         title: str | None = None,
         link: object = None,
     ) -> dict:
-        published = article.published.astimezone(UTC).replace(tzinfo=None)
-        return {
-            "id": post_id,
-            "date": article.published.replace(tzinfo=None).isoformat(),
-            "date_gmt": published.isoformat(),
-            "modified": article.modified.replace(tzinfo=None).isoformat(),
-            "modified_gmt": published.isoformat(),
-            "link": link if link is not None else self.host + path,
-            "title": {"rendered": escape(title if title is not None else article.title)},
-            "content": {"rendered": content if content is not None else article.content_html},
-        }
+        post = wp_rest.post_json(dataclasses.replace(article, post_id=post_id), self.host + "/")
+        post["link"] = link if link is not None else self.host + path
+        if title is not None:
+            post["title"] = {"rendered": escape(title)}
+        if content is not None:
+            post["content"] = {"rendered": content, "protected": False}
+        return post
 
     # --- the pages --------------------------------------------------------------------------
 
     def _html(
         self,
-        article: SiteArticle,
+        article: Article,
         head_extra: str = "",
         charset: str = "utf-8",
         meta_date: bool = True,

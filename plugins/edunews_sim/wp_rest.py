@@ -1,6 +1,8 @@
-"""The WordPress REST API (`/wp-json/wp/v2/posts`) over a list of demo articles.
+"""The WordPress REST API (`/wp-json/wp/v2/posts`) over a list of articles: the one
+WordPress fake of the simulated sites (the demo site, the test sites' WordPress installs,
+the farms' REST posts).
 
-Pure functions: the HTTP server turns their results and `RestError`s into responses. The
+Pure functions: the sites turn their results and `RestError`s into replies. The
 behaviour follows WordPress 6: parameter validation answers 400 `rest_invalid_param`, a
 page past the last answers 400 `rest_post_invalid_page_number`, dates without an offset
 are site time (Asia/Bangkok), `after`/`before` are exclusive.
@@ -9,16 +11,17 @@ are site time (Asia/Bangkok), `after`/`before` are exclusive.
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from edunews.thai_calendar import BANGKOK
-from edunews_sim.demosite.model import DemoArticle
+from edunews_sim.articles import Article
 
 SITE_TZ = BANGKOK
 MAX_PER_PAGE = 100
@@ -66,7 +69,12 @@ class PostsPage:
     headers: dict[str, str]
 
 
-def post_link(article: DemoArticle, base: str) -> str:
+def encode(payload: Any) -> str:
+    """As WordPress's wp_json_encode: non-ASCII and slashes escaped ("\\u0e2a", "http:\\/\\/")."""
+    return json.dumps(payload, separators=(",", ":")).replace("/", "\\/")
+
+
+def post_link(article: Article, base: str) -> str:
     """The pretty permalink: {base}YYYY/MM/DD/slug/ in site time."""
     return f"{base}{article.published.astimezone(SITE_TZ):%Y/%m/%d}/{article.slug}/"
 
@@ -87,8 +95,9 @@ def _gmt(dt: datetime) -> str:
     return dt.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
-def post_json(article: DemoArticle, base: str) -> dict[str, Any]:
-    """One post as `/wp-json/wp/v2/posts` returns it (view context)."""
+def post_json(article: Article, base: str, link: str | None = None) -> dict[str, Any]:
+    """One post as `/wp-json/wp/v2/posts` returns it (view context); `link` when the site's
+    permalinks are not the pretty ones."""
     self_href = f"{base}wp-json/wp/v2/posts/{article.post_id}"
     return {
         "id": article.post_id,
@@ -100,7 +109,7 @@ def post_json(article: DemoArticle, base: str) -> dict[str, Any]:
         "slug": article.slug,
         "status": "publish",
         "type": "post",
-        "link": post_link(article, base),
+        "link": link or post_link(article, base),
         "title": {"rendered": html.escape(article.title, quote=False)},
         "content": {"rendered": article.content_html, "protected": False},
         "excerpt": {"rendered": excerpt_html(article.content_html), "protected": False},
@@ -169,7 +178,7 @@ def parse_date(value: str, param: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=SITE_TZ)
 
 
-def _filtered(articles: Sequence[DemoArticle], params: Mapping[str, str]) -> list[DemoArticle]:
+def _filtered(articles: Sequence[Article], params: Mapping[str, str]) -> list[Article]:
     selected = list(articles)
     for param, (attribute, sign) in _DATE_FILTERS.items():
         if params.get(param):
@@ -180,12 +189,17 @@ def _filtered(articles: Sequence[DemoArticle], params: Mapping[str, str]) -> lis
     return selected
 
 
-def _sorted(articles: list[DemoArticle], orderby: str, order: str) -> list[DemoArticle]:
+def _sorted(articles: list[Article], orderby: str, order: str) -> list[Article]:
     key = _SORT_KEYS.get(orderby, lambda a: (a.published, a.post_id))
     return sorted(articles, key=key, reverse=order == "desc")
 
 
-def query_posts(articles: Sequence[DemoArticle], params: Mapping[str, str], base: str) -> PostsPage:
+def query_posts(
+    articles: Sequence[Article],
+    params: Mapping[str, str],
+    base: str,
+    link: Callable[[Article], str] | None = None,
+) -> PostsPage:
     """GET /wp-json/wp/v2/posts with `page`, `per_page`, `after`, `before`,
     `modified_after`, `modified_before`, `orderby`, `order` and `_fields`."""
     page = _int_param(params, "page", 1, 1, math.inf)
@@ -202,7 +216,10 @@ def query_posts(articles: Sequence[DemoArticle], params: Mapping[str, str], base
             "The page number requested is larger than the number of pages available.",
         )
     chosen = selected[(page - 1) * per_page : page * per_page]
-    posts = [_only_fields(post_json(a, base), params.get("_fields")) for a in chosen]
+    posts = [
+        _only_fields(post_json(a, base, link(a) if link else None), params.get("_fields"))
+        for a in chosen
+    ]
     headers = {"X-WP-Total": str(total), "X-WP-TotalPages": str(total_pages)}
     links = _page_links(params, base, page, total_pages)
     if links:
@@ -229,7 +246,7 @@ def _page_links(params: Mapping[str, str], base: str, page: int, total_pages: in
     return ", ".join(links)
 
 
-def get_post(articles: Sequence[DemoArticle], post_id: str, base: str) -> dict[str, Any]:
+def get_post(articles: Sequence[Article], post_id: str, base: str) -> dict[str, Any]:
     """GET /wp-json/wp/v2/posts/ID."""
     for article in articles:
         if str(article.post_id) == post_id:

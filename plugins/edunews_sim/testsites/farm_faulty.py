@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Iterator
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
 
 FIFTY_MB = 50 * 1024 * 1024
 
@@ -37,7 +37,7 @@ EXPECTED = {
 
 
 class FaultySite:
-    def __init__(self, articles: list[SiteArticle], slow_seconds: float = 1.0) -> None:
+    def __init__(self, articles: list[Article], slow_seconds: float = 1.0) -> None:
         self.articles = articles
         self.slow_seconds = slow_seconds
         self.calls: Counter = Counter()

@@ -21,9 +21,9 @@ from datetime import date
 from email.utils import format_datetime
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle, load_articles
+from edunews_sim.articles import Article, load_articles
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import FOOTER, thai_date
-from edunews_sim.testsites.server import Reply, Request
 
 PER_PAGE = 4
 
@@ -32,7 +32,7 @@ PER_PAGE = 4
 class Plan:
     """How one site shape addresses and lists its articles."""
 
-    article: Callable[[SiteArticle, str], str]  # (article, section) -> path and query
+    article: Callable[[Article, str], str]  # (article, section) -> path and query
     listing: Callable[[str, int], str]  # (section, page number from 1) -> path and query
     sections: tuple[str, ...] = ("ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม")
     style: str = "table"  # "table" of links, or "blog" (intros and "อ่านเพิ่มเติม")
@@ -65,10 +65,10 @@ NOISE_LINKS = (
 
 
 class ZooSite:
-    def __init__(self, plan: Plan, articles: list[SiteArticle]) -> None:
+    def __init__(self, plan: Plan, articles: list[Article]) -> None:
         self.plan = plan
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
-        self.sections: dict[str, list[SiteArticle]] = {s: [] for s in plan.sections}
+        self.sections: dict[str, list[Article]] = {s: [] for s in plan.sections}
         for article in self.articles:  # by id: the same article stays in its section
             self.sections[plan.sections[article.post_id % len(plan.sections)]].append(article)
         self.section_of = {a.post_id: s for s, items in self.sections.items() for a in items}
@@ -76,7 +76,7 @@ class ZooSite:
         self._route()
 
     # Truth -------------------------------------------------------------------------------
-    def path_of(self, article: SiteArticle) -> str:
+    def path_of(self, article: Article) -> str:
         return self.plan.article(article, self.section_of[article.post_id])
 
     def truth(self, base_url: str) -> dict[str, tuple[str, date]]:
@@ -138,7 +138,7 @@ class ZooSite:
         return Reply(200, body, {"Content-Type": "text/html"})
 
     # Pages -------------------------------------------------------------------------------
-    def date_line(self, article: SiteArticle) -> str:
+    def date_line(self, article: Article) -> str:
         return thai_date(article, as_thai_digits=self.plan.thai_digits)
 
     def menu(self) -> str:
@@ -169,7 +169,7 @@ class ZooSite:
         days = "".join(f'<a href="/calendar.php?day={d}&month=5">{d}</a> ' for d in range(1, 8))
         return f'<div class="calendar"><h3>ปฏิทิน</h3>{days}</div>'
 
-    def latest(self, exclude: SiteArticle | None = None, section: str | None = None) -> str:
+    def latest(self, exclude: Article | None = None, section: str | None = None) -> str:
         """A box of the newest news of another section, each with its own date."""
         if self.plan.no_news or not self.plan.latest_box:
             return ""
@@ -267,7 +267,7 @@ class ZooSite:
             links += f' <a href="{escape(self.plan.listing(section, number + 1))}">ถัดไป</a>'
         return f'<div class="pagination">{links}</div>'
 
-    def article(self, article: SiteArticle) -> Reply:
+    def article(self, article: Article) -> Reply:
         section = self.section_of[article.post_id]
         paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
         pdf = '<p><a href="/files/order-12.pdf">คำสั่งที่เกี่ยวข้อง (PDF)</a></p>'
@@ -333,7 +333,7 @@ _CAT = {"ข่าวประชาสัมพันธ์": 9, "ข่าว�
 _SLUG = {"ข่าวประชาสัมพันธ์": "news", "ข่าวกิจกรรม": "activities"}
 
 
-def _joomla15(article: SiteArticle, section: str) -> str:
+def _joomla15(article: Article, section: str) -> str:
     return (
         f"/index.php?option=com_content&view=article&id={article.post_id}:{article.slug}"
         f"&catid={_CAT[section]}&Itemid=5{_CAT[section]}"
@@ -353,14 +353,14 @@ def _joomla3_blog(section: str, number: int) -> str:
     )
 
 
-def _joomla3(article: SiteArticle, section: str) -> str:
+def _joomla3(article: Article, section: str) -> str:
     return (
         f"/index.php?option=com_content&view=article&id={article.post_id}"
         f"&catid={_CAT[section]}&Itemid=10{_CAT[section]}"
     )
 
 
-def _sef15(article: SiteArticle, section: str) -> str:
+def _sef15(article: Article, section: str) -> str:
     return f"/index.php/{_SLUG[section]}/{article.post_id}-{article.slug}.html"
 
 
@@ -369,7 +369,7 @@ def _sef15_listing(section: str, number: int) -> str:
     return f"/index.php/{_SLUG[section]}.html{start}"
 
 
-def _sef3(article: SiteArticle, section: str) -> str:
+def _sef3(article: Article, section: str) -> str:
     return f"/index.php/{_SLUG[section]}/{article.post_id}-{article.slug}"
 
 
@@ -378,7 +378,7 @@ def _sef3_listing(section: str, number: int) -> str:
     return f"/index.php/{_SLUG[section]}{start}"
 
 
-def _wordpress(article: SiteArticle, section: str) -> str:
+def _wordpress(article: Article, section: str) -> str:
     return f"/{article.published:%Y/%m/%d}/{article.slug}/"
 
 
@@ -387,7 +387,7 @@ def _wordpress_listing(section: str, number: int) -> str:
     return f"/category/{_SLUG[section]}/{page}"
 
 
-def _yearly(article: SiteArticle, section: str) -> str:
+def _yearly(article: Article, section: str) -> str:
     return f"/{section.split()[-1]}/?p={article.post_id}"
 
 
@@ -395,7 +395,7 @@ def _yearly_listing(section: str, number: int) -> str:
     return f"/{section.split()[-1]}/?cat=3" + (f"&paged={number}" if number > 1 else "")
 
 
-def _php(article: SiteArticle, section: str) -> str:
+def _php(article: Article, section: str) -> str:
     return f"/news.php?id={article.post_id}"
 
 
@@ -403,7 +403,7 @@ def _php_listing(section: str, number: int) -> str:
     return f"/news.php?type={_CAT[section]}&page={number}"
 
 
-def _blogger(article: SiteArticle, section: str) -> str:
+def _blogger(article: Article, section: str) -> str:
     return f"/{article.published:%Y/%m}/{article.slug}.html"
 
 
@@ -413,7 +413,7 @@ def _blogger_listing(section: str, number: int) -> str:
     return f"/search?updated-max=2567-{number:02d}-01T10:00:00%2B07:00&max-results={PER_PAGE}"
 
 
-def _table(article: SiteArticle, section: str) -> str:
+def _table(article: Article, section: str) -> str:
     return f"/content/detail.php?nid={article.post_id}"
 
 

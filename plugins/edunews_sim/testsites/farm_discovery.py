@@ -30,9 +30,9 @@ from collections import Counter
 from collections.abc import Iterator
 from html import escape
 
-from edunews_sim.testsites.articles import SiteArticle
+from edunews_sim.articles import Article
+from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import article_page
-from edunews_sim.testsites.server import Reply, Request
 
 MIB = 1024 * 1024
 _NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -78,7 +78,7 @@ MAX_TITLE_CHARS = 10_000
 
 
 class HostileMoreSite:
-    def __init__(self, articles: list[SiteArticle], drip_limit: float = DRIP_LIMIT) -> None:
+    def __init__(self, articles: list[Article], drip_limit: float = DRIP_LIMIT) -> None:
         self.articles = articles
         self.drip_limit = drip_limit
         self.calls: Counter = Counter()
@@ -298,7 +298,7 @@ class RobotsSite:
     9309 reads an unreachable one as missing), but asked for once, not before every page.
     """
 
-    def __init__(self, articles: list[SiteArticle], mode: str) -> None:
+    def __init__(self, articles: list[Article], mode: str) -> None:
         assert mode in ROBOTS_MODES, mode
         self.articles = articles
         self.mode = mode
@@ -341,7 +341,7 @@ class ForeignFloodSite:
     hosts (30 million in all): none is fetched, and a night must not log, or remember,
     each one of them (rows in raw.fetch_log, and memory, grew with every link)."""
 
-    def __init__(self, articles: list[SiteArticle], children: int = 200) -> None:
+    def __init__(self, articles: list[Article], children: int = 200) -> None:
         self.articles = articles
         self.children = children
 
@@ -392,7 +392,7 @@ class FeedAttackSite:
     item whose title is 9 MB, dates at the ends of the calendar (year 9999 at -12:00, year
     1 at +14:00, which overflow on conversion to UTC), then the good articles' items."""
 
-    def __init__(self, articles: list[SiteArticle]) -> None:
+    def __init__(self, articles: list[Article]) -> None:
         self.articles = articles
 
     def good_paths(self) -> list[str]:
@@ -439,7 +439,7 @@ class ExploreTrapSite:
     by itself, well within its budget.
     """
 
-    def __init__(self, articles: list[SiteArticle]) -> None:
+    def __init__(self, articles: list[Article]) -> None:
         self.articles = articles
         self.calls: Counter = Counter()
         self._visit = itertools.count()
@@ -480,7 +480,7 @@ class ExploreTrapSite:
         body = f"<ul>{items}</ul><p>{calendar} {grow}</p><div class='archive'>{dead}</div>"
         return Reply.html(f"<html><body><h1>ข่าวประชาสัมพันธ์</h1>{body}</body></html>")
 
-    def _link(self, article: SiteArticle) -> str:
+    def _link(self, article: Article) -> str:
         return f"/news/view/{article.post_id}"
 
     def _a(self, href: str, text: str) -> str:
