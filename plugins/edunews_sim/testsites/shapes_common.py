@@ -9,7 +9,7 @@ articles), external links, a "latest news" box of another section. Some sites sp
 windows-874 and print Thai digits.
 
 `ZOO` names every shape; `truth(served_url)` gives each article URL with its title and date.
-The articles are real Thai news text from testsites.articles.load_articles.
+The articles are real Thai news text from edunews_sim.articles.load_articles.
 """
 
 from __future__ import annotations
