@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.run import CrawlSummary, crawl_error_summary, crawl_source, new_run_id
 from edunews.sources import Source
 
@@ -35,7 +36,9 @@ class RunTotals:
         self.sources += 1
         self.new += summary.new
         self.changed += summary.changed
-        self.unchanged += summary.outcomes["unchanged"] + summary.outcomes["not_modified"]
+        self.unchanged += (
+            summary.outcomes[FetchOutcome.UNCHANGED] + summary.outcomes[FetchOutcome.NOT_MODIFIED]
+        )
         self.failures.update(summary.failures)
         if summary.crashed:
             self.crashed.append(f"{summary.source_id} ({summary.crashed})")

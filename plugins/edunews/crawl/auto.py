@@ -19,6 +19,7 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response
 from edunews.crawl.learned import learned_of
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.urls import join_url, normalize_url
 from edunews.crawl.verdict import page_verdict
 
@@ -44,7 +45,9 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     if home.status != 200:
         yield ListingFailure(
             base_url,
-            FetchError("http_error", f"home page answered HTTP {home.status}", home.status),
+            FetchError(
+                FetchOutcome.HTTP_ERROR, f"home page answered HTTP {home.status}", home.status
+            ),
         )
         return
     try:
@@ -141,7 +144,7 @@ def _sample_is_articles(ctx: Context, found: list[Found]) -> bool:
         try:
             resp = ctx.fetch(url, why="sitemap sample (auto)", conditional=False)
         except FetchError as exc:
-            if exc.outcome == "over_budget":
+            if exc.outcome == FetchOutcome.OVER_BUDGET:
                 raise
             continue
         if resp.status == 200 and page_verdict(resp).article:
@@ -153,7 +156,7 @@ def _beyond_the_feed(ctx: Context, home: Response) -> Iterator[Found | ListingFa
     """A feed shows the newest ten or so: on a full crawl, the site's listings are read too
     (quietly: a site whose only way is its feed is no failure)."""
     for item in explore.discover(ctx, home.url, home=home):
-        if isinstance(item, ListingFailure) and item.error.outcome == "no_articles":
+        if isinstance(item, ListingFailure) and item.error.outcome == FetchOutcome.NO_ARTICLES:
             continue
         yield item
 

@@ -30,6 +30,7 @@ from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, Response, Validators
 from edunews.crawl.learned import Learned, learned_of
 from edunews.crawl.links import PageLinks, last_page, read_links
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.shape import Shape
 from edunews.crawl.urls import on_site, sites_of
 from edunews.crawl.verdict import NO_DATE, READ_MORE, TITLE_LIKE, verdict
@@ -201,7 +202,7 @@ class Explorer:
         try:
             resp = self.ctx.fetch(url, why=why, conditional=False)
         except FetchError as exc:
-            if exc.outcome == "over_budget":
+            if exc.outcome == FetchOutcome.OVER_BUDGET:
                 raise  # the run's deadline: it stops, what was learned stays
             _log_refused(self.ctx, url, why, exc)
             return None  # a broken link while exploring is no failure of the source
@@ -421,7 +422,9 @@ def discover(
     if not explorer.found:
         yield ListingFailure(
             base_url,
-            FetchError("no_articles", f"looked at {looked} pages, found no article; {HINT}"),
+            FetchError(
+                FetchOutcome.NO_ARTICLES, f"looked at {looked} pages, found no article; {HINT}"
+            ),
         )
         return
     learned.set_way("explore")
@@ -443,12 +446,12 @@ def _log_refused(ctx: Context, url: str, why: str, exc: FetchError) -> None:
     ctx.fetched.append(ListingFetch(url, exc.status, None, reason, Validators()))
 
 
-def _unavailable(outcome: str, status: int | None) -> bool:
+def _unavailable(outcome: FetchOutcome, status: int | None) -> bool:
     """A site down for the night (network, 429, 5xx, robots.txt unavailable or closed), not
     a listing that went away: exploring again would not help."""
-    if outcome in ("network_error", "robots_disallowed"):
+    if outcome in (FetchOutcome.NETWORK_ERROR, FetchOutcome.ROBOTS_DISALLOWED):
         return True
-    return outcome == "http_error" and (status is None or status == 429 or status >= 500)
+    return outcome == FetchOutcome.HTTP_ERROR and (status is None or status == 429 or status >= 500)
 
 
 def _from_listings(explorer: Explorer, roots: list[str]):
@@ -464,7 +467,7 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         try:
             resp = explorer.ctx.fetch(root, why="learned listing")
         except FetchError as exc:
-            if exc.outcome == "over_budget":
+            if exc.outcome == FetchOutcome.OVER_BUDGET:
                 raise  # not gone: the run's time is up
             if _unavailable(exc.outcome, exc.status):
                 yield ListingFailure(root, exc)  # down tonight: read again next night
@@ -475,8 +478,8 @@ def _from_listings(explorer: Explorer, roots: list[str]):
         if resp.not_modified:
             continue  # unchanged since the last night: nothing new listed
         if resp.status != 200:
-            if _unavailable("http_error", resp.status):
-                error = FetchError("http_error", f"listing answered HTTP {resp.status}")
+            if _unavailable(FetchOutcome.HTTP_ERROR, resp.status):
+                error = FetchError(FetchOutcome.HTTP_ERROR, f"listing answered HTTP {resp.status}")
                 yield ListingFailure(root, error)
             else:
                 gone.append(root)

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from edunews.crawl.attrs import attr
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.http import FetchError
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.published import parse_datetime
 from edunews.crawl.xml import child_text, children, local_name, parse_xml
 
@@ -31,7 +32,8 @@ def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
         return
     if resp.status != 200:
         yield ListingFailure(
-            feed_url, FetchError("http_error", f"feed answered HTTP {resp.status}", resp.status)
+            feed_url,
+            FetchError(FetchOutcome.HTTP_ERROR, f"feed answered HTTP {resp.status}", resp.status),
         )
         return
     try:
@@ -44,7 +46,9 @@ def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
         yield from discover(ctx, linked)
         return
     if entries is None:
-        yield ListingFailure(feed_url, FetchError("parse_error", "not an RSS or Atom feed"))
+        yield ListingFailure(
+            feed_url, FetchError(FetchOutcome.PARSE_ERROR, "not an RSS or Atom feed")
+        )
         return
     for url, when in entries:
         if ctx.since and when and when <= ctx.since and ctx.is_known(url):

@@ -39,6 +39,7 @@ from edunews.crawl.guard import (
     watching,
 )
 from edunews.crawl.limits import BoundedDecoder, CorruptBody, TooLarge, Unsupported, parse_codings
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.ratelimit import DEFAULT_INTERVAL, LIMITER, HostLimiter
 from edunews.crawl.robots import RobotsCache
 from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
@@ -82,7 +83,9 @@ class _BoundedCookies(DefaultCookiePolicy):
 class FetchError(Exception):
     """A request that produced no usable response; `outcome` is the fetch_log outcome."""
 
-    def __init__(self, outcome: str, reason: str, status: int | None = None, *, retry: bool = True):
+    def __init__(
+        self, outcome: FetchOutcome, reason: str, status: int | None = None, *, retry: bool = True
+    ):
         super().__init__(reason)
         self.outcome = outcome
         self.reason = reason
@@ -247,7 +250,7 @@ class HttpClient:
             try:
                 url = requests.Request("GET", _normalized(url), params=params).prepare().url or url
             except (requests.RequestException, ValueError) as exc:
-                raise FetchError("off_site", f"refused URL: {_short(exc)}") from exc
+                raise FetchError(FetchOutcome.OFF_SITE, f"refused URL: {_short(exc)}") from exc
         url = _normalized(url)
         headers = validators.headers() if validators else {}
         started = time.monotonic()
@@ -259,7 +262,11 @@ class HttpClient:
                 self._check_robots(url)  # inside: an unreachable robots.txt is retried too
                 resp = self._get_following_redirects(url, headers)
             except FetchError as exc:
-                if exc.outcome != "network_error" or not exc.retry or attempt > self.retries:
+                if (
+                    exc.outcome != FetchOutcome.NETWORK_ERROR
+                    or not exc.retry
+                    or attempt > self.retries
+                ):
                     if attempt > 1:
                         exc.reason += f" (after {attempt} attempts)"
                     raise
@@ -268,7 +275,9 @@ class HttpClient:
             if resp.status in RETRY_STATUSES:
                 if attempt > self.retries:
                     raise FetchError(
-                        "http_error", f"HTTP {resp.status} after {attempt} attempts", resp.status
+                        FetchOutcome.HTTP_ERROR,
+                        f"HTTP {resp.status} after {attempt} attempts",
+                        resp.status,
                     )
                 self._sleep_before_retry(url, attempt, resp.headers.get("Retry-After"), resp.status)
                 continue
@@ -288,7 +297,9 @@ class HttpClient:
             if asked > self.max_retry_after:
                 # The status the server gave (a 503 for maintenance is no 429 rate limit).
                 raise FetchError(
-                    "http_error", f"server asks to retry after {asked:.0f} s: given up", status
+                    FetchOutcome.HTTP_ERROR,
+                    f"server asks to retry after {asked:.0f} s: given up",
+                    status,
                 )
             wait = max(wait, asked)
             self.limiter.push_back(self.host_key(url), asked)
@@ -303,7 +314,9 @@ class HttpClient:
     def _over_budget(self) -> FetchError:
         minutes = max(0.0, ((self.stop_at or 0.0) - self._stop_set_at) / 60)
         return FetchError(
-            "over_budget", f"the source's time budget of {minutes:.3g} min ran out", retry=False
+            FetchOutcome.OVER_BUDGET,
+            f"the source's time budget of {minutes:.3g} min ran out",
+            retry=False,
         )
 
     def _check_robots(self, url: str) -> None:
@@ -311,7 +324,7 @@ class HttpClient:
             return
         rules = self.robots.rules(url)
         if not rules.allowed(url, ROBOTS_AGENT):
-            raise FetchError("robots_disallowed", rules.why)
+            raise FetchError(FetchOutcome.ROBOTS_DISALLOWED, rules.why)
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, str]:
         try:
@@ -319,14 +332,14 @@ class HttpClient:
                 robots_url, {}, truncate_at=MAX_ROBOTS_BYTES, for_robots=True
             )
         except FetchError as exc:
-            if exc.outcome in ("too_large", "parse_error") or (
-                exc.outcome == "network_error" and not exc.retry
+            if exc.outcome in (FetchOutcome.TOO_LARGE, FetchOutcome.PARSE_ERROR) or (
+                exc.outcome == FetchOutcome.NETWORK_ERROR and not exc.retry
             ):
                 # It answered, but never a usable robots.txt (a trickle cut at the deadline,
                 # a bomb, not HTTP): a failing robots.txt (RFC 9309), decided once per run
                 # instead of costing every page of the site the deadline again.
                 return 0, ""
-            if exc.outcome in ("off_site", "http_error"):
+            if exc.outcome in (FetchOutcome.OFF_SITE, FetchOutcome.HTTP_ERROR):
                 # Redirected to a host the crawler may not ask: no robots.txt it can read,
                 # which RFC 9309 takes as none (4xx), not as a failing site (every page of
                 # a site whose robots.txt moved to another host was refused). Redirects
@@ -365,7 +378,7 @@ class HttpClient:
         for _ in range(MAX_REDIRECTS + 1):
             host = self._check_target(url)
             if url in seen:
-                raise FetchError("http_error", "redirects go round in a loop")
+                raise FetchError(FetchOutcome.HTTP_ERROR, "redirects go round in a loop")
             seen.add(url)
             # Our own politeness (a Crawl-delay, the host's queue) is no slowness of the
             # server's: it does not eat the deadline (a Crawl-delay longer than the deadline
@@ -380,7 +393,9 @@ class HttpClient:
                     try:
                         url = join_url(url, _header_text(resp.headers.get("Location", "")))
                     except BadUrl as exc:
-                        raise FetchError("off_site", f"redirect refused: {exc.reason}") from exc
+                        raise FetchError(
+                            FetchOutcome.OFF_SITE, f"redirect refused: {exc.reason}"
+                        ) from exc
                     continue
                 body = self._read_capped(resp, watch, truncate_at)
             return Response(
@@ -391,7 +406,7 @@ class HttpClient:
                 encoding=None,
                 elapsed_ms=int((time.monotonic() - started) * 1000),
             )
-        raise FetchError("http_error", f"more than {MAX_REDIRECTS} redirects")
+        raise FetchError(FetchOutcome.HTTP_ERROR, f"more than {MAX_REDIRECTS} redirects")
 
     def _send(
         self, url: str, headers: dict[str, str], watch: Watch, fresh: bool = False
@@ -408,11 +423,11 @@ class HttpClient:
             if watch.over:
                 raise self._cut(watch) from exc
             if isinstance(exc, requests.Timeout):
-                raise FetchError("network_error", f"timeout: {_short(exc)}") from exc
+                raise FetchError(FetchOutcome.NETWORK_ERROR, f"timeout: {_short(exc)}") from exc
             if MARKER in str(exc):
-                raise FetchError("off_site", f"{_host(url)} {MARKER}") from exc
+                raise FetchError(FetchOutcome.OFF_SITE, f"{_host(url)} {MARKER}") from exc
             if HOST_MARKER in str(exc):
-                raise FetchError("off_site", f"{_host(url)}: {HOST_MARKER}") from exc
+                raise FetchError(FetchOutcome.OFF_SITE, f"{_host(url)}: {HOST_MARKER}") from exc
             broken = _broken_answer(exc)
             if broken and not fresh:
                 # Junk left on a kept-alive connection by the answer before (a body longer
@@ -423,16 +438,18 @@ class HttpClient:
             if broken:
                 # The server spoke, and not HTTP, twice: asking again gets the same answer.
                 raise FetchError(
-                    "network_error", f"not an HTTP answer: {broken}", retry=False
+                    FetchOutcome.NETWORK_ERROR, f"not an HTTP answer: {broken}", retry=False
                 ) from exc
-            raise FetchError("network_error", f"{type(exc).__name__}: {_short(exc)}") from exc
+            raise FetchError(
+                FetchOutcome.NETWORK_ERROR, f"{type(exc).__name__}: {_short(exc)}"
+            ) from exc
 
     def _cut(self, watch: Watch, status: int | None = None) -> FetchError:
         """Why a request the watch shut down ended: the budget, or its own deadline."""
         if self.stop_at is not None and watch.ends_at is not None and watch.ends_at >= self.stop_at:
             return self._over_budget()
         return FetchError(
-            "network_error",
+            FetchOutcome.NETWORK_ERROR,
             f"deadline: no complete answer within {self.deadline:g} s",
             status,
             retry=False,
@@ -458,7 +475,7 @@ class HttpClient:
         if truncate_at is None and declared.isdigit() and int(declared) > self.max_bytes:
             resp.close()
             raise FetchError(
-                "too_large",
+                FetchOutcome.TOO_LARGE,
                 f"body of {int(declared)} bytes is over the {self.max_bytes}-byte cap",
                 status,
             )
@@ -470,7 +487,7 @@ class HttpClient:
             resp.close()
             if not 200 <= status < 300:
                 return b""  # an error page: its status is the answer, its body no matter
-            raise FetchError("parse_error", f"body not readable: {exc}", status) from exc
+            raise FetchError(FetchOutcome.PARSE_ERROR, f"body not readable: {exc}", status) from exc
         chunks, read, kept = [], 0, 0
         try:
             # Raw bytes, decoded here under the cap: urllib3's own decoding has had no
@@ -479,23 +496,23 @@ class HttpClient:
                 read += len(chunk)
                 if read > self.max_bytes:
                     raise FetchError(
-                        "too_large", f"body over the {self.max_bytes}-byte cap", status
+                        FetchOutcome.TOO_LARGE, f"body over the {self.max_bytes}-byte cap", status
                     )
                 chunks.append(decoder.feed(chunk))
                 kept += len(chunks[-1])
                 if truncate_at is not None and kept >= truncate_at:
                     return b"".join(chunks)[:truncate_at]  # enough: the rest is not read
         except TooLarge as exc:
-            raise FetchError("too_large", exc.reason, status) from exc
+            raise FetchError(FetchOutcome.TOO_LARGE, exc.reason, status) from exc
         except CorruptBody as exc:
             if not 200 <= status < 300:
                 return b""
-            raise FetchError("parse_error", str(exc), status) from exc
+            raise FetchError(FetchOutcome.PARSE_ERROR, str(exc), status) from exc
         except (urllib3.exceptions.HTTPError, OSError, HTTPException) as exc:
             if watch.over:
                 raise self._cut(watch, status) from exc
             raise FetchError(
-                "network_error", f"body read failed (truncated?): {_short(exc)}", status
+                FetchOutcome.NETWORK_ERROR, f"body read failed (truncated?): {_short(exc)}", status
             ) from exc
         finally:
             resp.close()
@@ -508,9 +525,11 @@ class HttpClient:
         """The host `url` (normalised) may be fetched from; FetchError off_site if none."""
         host = url_host(url)
         if self.allowed_hosts and host not in self.allowed_hosts:
-            raise FetchError("off_site", f"host {host} is not one of the source's hosts")
+            raise FetchError(FetchOutcome.OFF_SITE, f"host {host} is not one of the source's hosts")
         if not self.allow_private_network and resolves_to_private(host):
-            raise FetchError("off_site", f"{host} resolves to a private or loopback address")
+            raise FetchError(
+                FetchOutcome.OFF_SITE, f"{host} resolves to a private or loopback address"
+            )
         return host
 
 
@@ -569,7 +588,7 @@ def _normalized(url: str) -> str:
     try:
         return normalize_url(url)
     except BadUrl as exc:
-        raise FetchError("off_site", f"refused URL: {exc.reason}") from exc
+        raise FetchError(FetchOutcome.OFF_SITE, f"refused URL: {exc.reason}") from exc
 
 
 def _allowed_host(host: str) -> str:

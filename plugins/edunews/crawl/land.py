@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import psycopg
 
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.storable import storable, storable_or_none
 from edunews.crawl.urls import BadUrl, foreign_host, normalize_url
 
@@ -56,7 +57,7 @@ class FetchedPage:
 @dataclass
 class LogRow:
     url: str
-    outcome: str
+    outcome: FetchOutcome | None  # None for a page to store: landing settles it
     reason: str | None = None
     http_status: int | None = None
     elapsed_ms: int | None = None
@@ -67,6 +68,13 @@ class LogRow:
     note: str | None = None  # said in fetch_log after the reason ("canonical link ... ignored")
 
     @property
+    def settled(self) -> FetchOutcome:
+        """The outcome, once there is one (a page's is set when it lands)."""
+        if self.outcome is None:
+            raise ValueError(f"{self.url[:200]}: a page not landed yet has no outcome")
+        return self.outcome
+
+    @property
     def logged_reason(self) -> str | None:
         return "; ".join(part for part in (self.reason, self.note) if part) or None
 
@@ -74,7 +82,7 @@ class LogRow:
 def store_page(conn: psycopg.Connection, page: FetchedPage) -> tuple[str, int]:
     """Insert the page unless its URL's newest row has the same content.
 
-    Returns ("stored", new page_id) or ("unchanged", existing page_id).
+    Returns (STORED, new page_id) or (UNCHANGED, existing page_id).
     """
     page = storable_page(page)
     outcome, page_id, _ = _store(
@@ -231,7 +239,7 @@ class Lander:
                 raise
             failure = exc
         row.page, row.page_id = None, None
-        row.outcome = "parse_error"
+        row.outcome = FetchOutcome.PARSE_ERROR
         row.reason = f"could not be stored: {_why(failure)}"[:_REASON_CHARS]
         log.warning("%s: %s %s", self.source_id, page.url if page else row.url, row.reason)
         try:
@@ -289,10 +297,10 @@ def _newest(
 
 def _store(
     conn: psycopg.Connection, page: FetchedPage, newest: tuple[int, str] | None
-) -> tuple[str, int, str]:
+) -> tuple[FetchOutcome, int, str]:
     sha = page.content_sha256
     if newest and newest[1] == sha:
-        return "unchanged", newest[0], "same content as the stored page"
+        return FetchOutcome.UNCHANGED, newest[0], "same content as the stored page"
     row = conn.execute(
         "insert into raw.pages (source_id, url, canonical_url, http_status, charset, html, title,"
         " body_text, published_at, content_sha256, etag, last_modified)"
@@ -313,4 +321,4 @@ def _store(
         ),
     ).fetchone()
     assert row is not None  # an insert ... returning gives its row or raises
-    return "stored", row[0], ("content changed" if newest else "new")
+    return FetchOutcome.STORED, row[0], ("content changed" if newest else "new")

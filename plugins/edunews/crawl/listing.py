@@ -19,6 +19,7 @@ from edunews.crawl.attrs import attr
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.urls import on_site, sites_of
 
 MAX_LISTING_PAGES = 50
@@ -57,7 +58,10 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
             return
         if resp.status != 200:
             yield ListingFailure(
-                url, FetchError("http_error", f"listing answered HTTP {resp.status}", resp.status)
+                url,
+                FetchError(
+                    FetchOutcome.HTTP_ERROR, f"listing answered HTTP {resp.status}", resp.status
+                ),
             )
             return
         soup = BeautifulSoup(decode_body(resp.body, resp.headers.get("Content-Type"))[0], "lxml")

@@ -20,6 +20,7 @@ from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.encoding import decode_body
 from edunews.crawl.http import FetchError, HttpClient
 from edunews.crawl.learned import Learned
+from edunews.crawl.outcome import FetchOutcome
 from edunews.sources.registry import Source
 
 MAX_ARTICLES = 2000  # a probe counts what it finds, up to this
@@ -152,7 +153,9 @@ def _probe(url: str, client: HttpClient, max_discovery_pages: int | None) -> Pro
         samples=samples,
         # A failed way that another way made up for is no failure of the site; a probe cut
         # short by its budget says so either way.
-        failures=[f for f in failures if f.startswith("over_budget")] if unique else failures,
+        failures=[f for f in failures if f.startswith(FetchOutcome.OVER_BUDGET)]
+        if unique
+        else failures,
         unreadable=unreadable,
         requests=requests,
         seconds=time.monotonic() - started,

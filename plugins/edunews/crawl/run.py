@@ -31,6 +31,7 @@ from edunews.crawl.land import (
     loggable_url,
 )
 from edunews.crawl.learned import Learned, load_learned, save_learned
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.state import SourceState, load_state, record_run, source_lock
 from edunews.crawl.urls import foreign_host, page_key, without_session
 from edunews.sources import Source
@@ -62,7 +63,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 @dataclass
 class CrawlSummary:
     source_id: str
-    outcomes: Counter = field(default_factory=Counter)
+    outcomes: Counter[FetchOutcome] = field(default_factory=Counter)
     failures: Counter = field(default_factory=Counter)  # "outcome: reason" -> count
     new: int = 0
     changed: int = 0
@@ -85,17 +86,21 @@ class CrawlSummary:
         return sum(self.failures.values())
 
     def count(self, row: LogRow) -> None:
-        self.outcomes[row.outcome] += 1
-        if row.outcome == "stored":
+        self.outcomes[row.settled] += 1
+        if row.outcome == FetchOutcome.STORED:
             if row.reason == "new":
                 self.new += 1
             else:
                 self.changed += 1
-        elif row.outcome not in ("unchanged", "not_modified", "listed"):
+        elif row.outcome not in (
+            FetchOutcome.UNCHANGED,
+            FetchOutcome.NOT_MODIFIED,
+            FetchOutcome.LISTED,
+        ):
             self.failures[f"{row.outcome}: {row.reason}"] += 1
 
     def line(self) -> str:
-        unchanged = self.outcomes["unchanged"] + self.outcomes["not_modified"]
+        unchanged = self.outcomes[FetchOutcome.UNCHANGED] + self.outcomes[FetchOutcome.NOT_MODIFIED]
         text = (
             f"{self.source_id}: new {self.new}, changed {self.changed}, unchanged {unchanged},"
             f" failed {self.failed}"
@@ -115,7 +120,8 @@ class CrawlSummary:
     def as_dict(self) -> dict:
         return {
             "source_id": self.source_id,
-            "outcomes": dict(self.outcomes),
+            # Plain strings: the summary travels as JSON (XCom, raw.crawl_runs.counts).
+            "outcomes": {str(outcome): n for outcome, n in self.outcomes.items()},
             "failures": dict(self.failures),
             "new": self.new,
             "changed": self.changed,
@@ -286,12 +292,12 @@ class _SourceCrawl:
                     if self._stopped():
                         break
             except Exception as exc:  # noqa: BLE001 (a site we cannot read must not stop the run)
-                if isinstance(exc, FetchError) and exc.outcome == "over_budget":
+                if isinstance(exc, FetchError) and exc.outcome == FetchOutcome.OVER_BUDGET:
                     self.summary.stopped = self.budget.out_of_time() or exc.reason
                 else:
                     log.exception("%s: discovery of %s failed", self.source.id, base)
                     reason = f"discovery failed: {type(exc).__name__}: {exc}"
-                    self._take(ListingFailure(base, FetchError("parse_error", reason)))
+                    self._take(ListingFailure(base, FetchError(FetchOutcome.PARSE_ERROR, reason)))
             finally:
                 self._log_listings(ctx)
             if self._stopped():  # a module may swallow a refused request: ask the clock too
@@ -299,7 +305,11 @@ class _SourceCrawl:
         if not self.seen and not self.state.known and self.summary.complete:
             # A source that never yielded an article is broken, not quiet: say so.
             reason = "discovery found no article; try listing_url or link_pattern in sources.yml"
-            self._take(ListingFailure(self.source.start_urls[0], FetchError("no_articles", reason)))
+            self._take(
+                ListingFailure(
+                    self.source.start_urls[0], FetchError(FetchOutcome.NO_ARTICLES, reason)
+                )
+            )
         for url in self.state.retry:
             try:
                 if page_key(url) not in self.seen:
@@ -308,7 +318,7 @@ class _SourceCrawl:
                 raise  # the database is gone: no later page could land either
             except Exception as exc:  # noqa: BLE001 (one page must not stop the source)
                 log.exception("%s: retrying %s failed", self.source.id, url[:200])
-                self.lander.add(LogRow(url, "parse_error", crawler_error(exc)))
+                self.lander.add(LogRow(url, FetchOutcome.PARSE_ERROR, crawler_error(exc)))
             if self._stopped():
                 return
 
@@ -322,7 +332,7 @@ class _SourceCrawl:
 
     def _take(self, item: Found | ListingFailure) -> None:
         if isinstance(item, ListingFailure):
-            if item.error.outcome == "over_budget" or self.budget.out_of_time():
+            if item.error.outcome == FetchOutcome.OVER_BUDGET or self.budget.out_of_time():
                 # A listing refused at the deadline, or a way given up after a refused request
                 # ("found no article"): the budget's doing, not the site's; the next run reads it.
                 self.summary.stopped = self.budget.out_of_time() or item.error.reason
@@ -348,7 +358,7 @@ class _SourceCrawl:
             return
         self.seen.add(key)
         if error:
-            self._refuse(key, LogRow(item.url, "parse_error", error))
+            self._refuse(key, LogRow(item.url, FetchOutcome.PARSE_ERROR, error))
             return
         if self._unchanged_since_last_run(item):
             self.summary.skipped_known += 1
@@ -356,7 +366,7 @@ class _SourceCrawl:
         if len(item.url) > MAX_URL_CHARS:
             # Logged (shortened) once, settled like any final failure: never fetched.
             reason = f"URL of {len(item.url)} characters: too long for an article's"
-            self._refuse(key, LogRow(item.url, "parse_error", reason))
+            self._refuse(key, LogRow(item.url, FetchOutcome.PARSE_ERROR, reason))
             return
         host = foreign_host(item.url, self.source.sites)
         if host is not None:
@@ -366,7 +376,7 @@ class _SourceCrawl:
                 reason = f"REST post link to {host} is outside the source's hosts"
             else:
                 reason = f"host {host} is not one of the source's hosts"
-            self._refuse(key, LogRow(item.url, "off_site", reason))
+            self._refuse(key, LogRow(item.url, FetchOutcome.OFF_SITE, reason))
             return
         self.summary.stopped = self.budget.spent(self.articles)
         if self.summary.stopped:
@@ -380,7 +390,7 @@ class _SourceCrawl:
             return
         row = self._fetch(item.url)
         self._judge_lastmod(item, row)
-        if row.outcome == "over_budget":
+        if row.outcome == FetchOutcome.OVER_BUDGET:
             # The deadline passed while the page was due: nothing was fetched, nothing said
             # about the page; the next run asks for it.
             self.articles -= 1
@@ -395,7 +405,7 @@ class _SourceCrawl:
             self.lander.add(row)
             return
         self.seen.discard(key)  # memory stays flat however many links a listing holds
-        self.summary.outcomes[row.outcome] += 1
+        self.summary.outcomes[row.settled] += 1
         more = f"{row.outcome}: more found links refused, after {MAX_REFUSED_LOGGED} logged"
         self.summary.failures[more] += 1
 
@@ -419,7 +429,9 @@ class _SourceCrawl:
         if item.lastmod is None or not self._is_known(item.url):
             return
         newest = self.state.newest_sha.get(loggable_url(item.url))
-        if row.outcome == "not_modified" or (row.page and row.page.content_sha256 == newest):
+        if row.outcome == FetchOutcome.NOT_MODIFIED or (
+            row.page and row.page.content_sha256 == newest
+        ):
             self.lastmod_wrong += 1
             if self._lastmod_doubted() and self.lastmod_wrong == LASTMOD_DOUBT_AFTER:
                 log.warning(
@@ -440,24 +452,30 @@ class _SourceCrawl:
             # The page is settled as failed, with the bug's name, and its neighbours go on;
             # the task log keeps the traceback.
             log.exception("%s: fetching or reading %s failed", self.source.id, url[:200])
-            return LogRow(url, "parse_error", crawler_error(exc))
+            return LogRow(url, FetchOutcome.PARSE_ERROR, crawler_error(exc))
 
     def _fetch_and_read(self, url: str) -> LogRow:
         resp = self.client.get(url, validators=self.state.validators.get(url))
         validators = resp.validators
         row = LogRow(
-            url, "", None, resp.status, resp.elapsed_ms, validators.etag, validators.last_modified
+            url, None, None, resp.status, resp.elapsed_ms, validators.etag, validators.last_modified
         )
         if resp.not_modified:
-            row.outcome, row.reason = "not_modified", "HTTP 304: unchanged since the last fetch"
+            row.outcome, row.reason = (
+                FetchOutcome.NOT_MODIFIED,
+                "HTTP 304: unchanged since the last fetch",
+            )
         elif resp.status != 200:
-            row.outcome, row.reason = "http_error", f"HTTP {resp.status}"
+            row.outcome, row.reason = FetchOutcome.HTTP_ERROR, f"HTTP {resp.status}"
         elif resp.content_type not in _HTML_TYPES:
-            row.outcome, row.reason = "parse_error", f"not an HTML page ({resp.content_type})"
+            row.outcome, row.reason = (
+                FetchOutcome.PARSE_ERROR,
+                f"not an HTML page ({resp.content_type})",
+            )
         else:
             row.page, problem = _page(self.source.id, url, resp)
             if problem:
-                row.outcome, row.reason, row.page = "parse_error", problem, None
+                row.outcome, row.reason, row.page = FetchOutcome.PARSE_ERROR, problem, None
         return row
 
     def _log_listings(self, ctx: Context) -> None:
@@ -466,7 +484,7 @@ class _SourceCrawl:
             self.lander.add(
                 LogRow(
                     request.url,
-                    "listed",
+                    FetchOutcome.LISTED,
                     request.reason,
                     request.status,
                     request.elapsed_ms,
@@ -519,7 +537,7 @@ def _from_api(source_id: str, item: Found) -> LogRow:
     article = item.article
     assert article is not None
     if not article.body_text:
-        return LogRow(item.url, "parse_error", "the API gave a post without text")
+        return LogRow(item.url, FetchOutcome.PARSE_ERROR, "the API gave a post without text")
     page = FetchedPage(
         source_id=source_id,
         url=item.url,
@@ -533,4 +551,4 @@ def _from_api(source_id: str, item: Found) -> LogRow:
         etag=None,
         last_modified=None,
     )
-    return LogRow(item.url, "", "from the REST API", 200, page=page)
+    return LogRow(item.url, None, "from the REST API", 200, page=page)

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.http import FetchError
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.published import parse_datetime
 from edunews.crawl.xml import XmlStream, child_text, local_name
 
@@ -50,7 +51,7 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
             return
     if explicit:
         return
-    yield ListingFailure(base_url, FetchError("parse_error", "no sitemap found"))
+    yield ListingFailure(base_url, FetchError(FetchOutcome.PARSE_ERROR, "no sitemap found"))
 
 
 def walk(
@@ -71,7 +72,7 @@ def walk(
         try:
             resp = ctx.fetch(current, why="sitemap")
         except FetchError as exc:
-            if not quiet or exc.outcome != "network_error":
+            if not quiet or exc.outcome != FetchOutcome.NETWORK_ERROR:
                 yield ListingFailure(current, exc)
             return is_sitemap
         if resp.not_modified:
@@ -86,7 +87,8 @@ def walk(
         if doc is None or kind not in ("sitemapindex", "urlset"):
             if not quiet:
                 yield ListingFailure(
-                    current, FetchError("parse_error", f"not a sitemap (HTTP {resp.status})")
+                    current,
+                    FetchError(FetchOutcome.PARSE_ERROR, f"not a sitemap (HTTP {resp.status})"),
                 )
             continue
         quiet = False  # a real sitemap: from here on problems are worth reporting

@@ -15,6 +15,7 @@ from datetime import datetime
 import psycopg
 
 from edunews.crawl.http import Validators
+from edunews.crawl.outcome import FetchOutcome
 
 # Failures worth another try on the next runs (network errors, 429, 5xx), for a week; the
 # rest (404, off-site, robots, too large) stand until the site lists the URL as changed.
@@ -61,9 +62,9 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
     for url, outcome, status, requested_at, recent in conn.execute(
         "select url, outcome, http_status, requested_at, requested_at > now() - %s::interval"
         " from (select distinct on (url) url, outcome, http_status, requested_at"
-        " from raw.fetch_log where source_id = %s and outcome <> 'listed'"
+        " from raw.fetch_log where source_id = %s and outcome <> %s"
         " and reason not like 'listing%%' order by url, fetch_id desc) latest",
-        (RETRY_FOR, source_id),
+        (RETRY_FOR, source_id, FetchOutcome.LISTED),
     ):
         if url in state.known:
             state.checked[url] = max(state.checked[url], requested_at)
@@ -76,10 +77,10 @@ def load_state(conn: psycopg.Connection, source_id: str) -> SourceState:
     return state
 
 
-def _may_pass(outcome: str, status: int | None) -> bool:
-    if outcome == "network_error":
+def _may_pass(outcome: FetchOutcome, status: int | None) -> bool:
+    if outcome == FetchOutcome.NETWORK_ERROR:
         return True
-    return outcome == "http_error" and (status is None or status == 429 or status >= 500)
+    return outcome == FetchOutcome.HTTP_ERROR and (status is None or status == 429 or status >= 500)
 
 
 def record_run(

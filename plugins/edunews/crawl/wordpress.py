@@ -17,6 +17,7 @@ from edunews.crawl.article import Article, strip_furniture_lines
 from edunews.crawl.discovery import Context, Found, ListingFailure
 from edunews.crawl.html_text import html_to_text, unescape_title
 from edunews.crawl.http import FetchError, Response
+from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.published import MAX_YEAR, MIN_YEAR, parse_datetime
 from edunews.crawl.storable import storable
 from edunews.crawl.urls import join_url
@@ -48,7 +49,9 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
         except FetchError as exc:
             failure = exc
     if endpoint is None or first is None:
-        yield ListingFailure(endpoints[0], failure or FetchError("parse_error", "no REST API"))
+        yield ListingFailure(
+            endpoints[0], failure or FetchError(FetchOutcome.PARSE_ERROR, "no REST API")
+        )
         return
     yield from _pages(ctx, endpoint, first)
 
@@ -93,13 +96,15 @@ def _listing(ctx: Context, endpoint: str, page: int) -> tuple[Response, list | N
     if resp.not_modified:
         return resp, None
     if resp.status != 200:
-        raise FetchError("http_error", f"REST listing answered HTTP {resp.status}", resp.status)
+        raise FetchError(
+            FetchOutcome.HTTP_ERROR, f"REST listing answered HTTP {resp.status}", resp.status
+        )
     try:
         items = _json(resp)
     except (ValueError, RecursionError) as exc:  # RecursionError: [[[[... thousands deep
-        raise FetchError("parse_error", "REST listing is not JSON") from exc
+        raise FetchError(FetchOutcome.PARSE_ERROR, "REST listing is not JSON") from exc
     if not isinstance(items, list):
-        raise FetchError("parse_error", "REST listing is not a list of posts")
+        raise FetchError(FetchOutcome.PARSE_ERROR, "REST listing is not a list of posts")
     return resp, items
 
 

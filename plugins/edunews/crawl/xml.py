@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from edunews.crawl.limits import GZIP_MAGIC, CorruptBody, TooLarge, Unsupported, gunzip_capped
+from edunews.crawl.outcome import FetchOutcome
 
 MAX_XML_BYTES = 10 * 1024 * 1024  # the HTTP client's body cap: a sitemap may inflate to it
 _DOCTYPE = re.compile(rb"<!doctype", re.I)
@@ -88,7 +89,7 @@ def _inflated(body: bytes, max_bytes: int) -> bytes | None:
     except TooLarge as exc:
         from edunews.crawl.http import FetchError  # http imports nothing from here
 
-        raise FetchError("too_large", exc.reason) from exc
+        raise FetchError(FetchOutcome.TOO_LARGE, exc.reason) from exc
     except (CorruptBody, Unsupported):
         return None
 
