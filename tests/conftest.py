@@ -7,23 +7,21 @@ database (.edunews/) and can run while it is up.
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from helpers.servers import free_port
+
+# Shared fixtures (tests/helpers/): every test may ask for them.
+pytest_plugins = ["helpers.fixtures"]
+
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="edunews-test-"))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 os.environ["EDUNEWS_HOME"] = str(_SESSION_HOME)
-os.environ["EDUNEWS_PG_PORT"] = str(_free_port())
+os.environ["EDUNEWS_PG_PORT"] = str(free_port())
 os.environ.pop("EDUNEWS_WAREHOUSE_URL", None)
 os.environ.pop("EDUNEWS_SOURCES", None)
 

@@ -10,7 +10,6 @@ and so does a backfill that rebuilds them from scratch.
 from __future__ import annotations
 
 import json
-import socket
 from pathlib import Path
 
 import pytest
@@ -21,17 +20,11 @@ from edunews.warehouse import connect
 from edunews_sim.demosite import DemoSite, generate_articles
 from edunews_sim.demosite.agreement import marts_agreement, slug_of
 from edunews_sim.testsites.webhook import webhook_receiver
+from helpers.servers import free_port
 
 ARTICLES = 24
 DOWN = "spm-down-office"
 REPROCESS = {"full_refresh": True, "sources": ["demo-site"], "published_from": "2020-01-01"}
-
-
-def _closed_port() -> int:
-    """A port nothing listens on: connections to it are refused."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _registry(site_url: str, path: Path) -> Path:
@@ -39,7 +32,7 @@ def _registry(site_url: str, path: Path) -> Path:
         {"id": "demo-site", "name": "Generated demo news", "kind": "wordpress",
          "start_urls": [site_url]},
         {"id": DOWN, "name": "An office whose site is down", "kind": "wordpress",
-         "start_urls": [f"http://127.0.0.1:{_closed_port()}/"]},
+         "start_urls": [f"http://127.0.0.1:{free_port()}/"]},
     ]  # fmt: skip
     path.write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
     return path

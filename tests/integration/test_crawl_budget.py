@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from edunews.crawl.all_sources import RunTotals
-from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.orchestration import tasks
 from edunews.sources import Source, load_sources
@@ -24,14 +22,9 @@ from edunews.sources.registry import (
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.news import NewsSite
+from helpers.crawling import site_client
 
 pytestmark = pytest.mark.integration
-
-
-def client(source: Source) -> HttpClient:
-    return HttpClient(
-        allowed_hosts=source.hosts, allow_private_network=True, interval=0.0, backoff=0.01
-    )
 
 
 def _runs(source_id: str) -> list[tuple[bool, str | None]]:
@@ -62,7 +55,7 @@ def test_an_article_budget_stops_the_run_and_the_next_nights_resume(empty_raw, k
             start_urls=(served.url,),
             settings={"max_articles": 5},
         )
-        nights = [crawl_source(source, client=client(source)) for _ in range(4)]
+        nights = [crawl_source(source, client=site_client(source.hosts)) for _ in range(4)]
         article_hits = [n for path, n in served.hits.items() if path.startswith("/news/")]
     assert [n.new for n in nights] == [5, 5, 2, 0]
     assert [n.stopped for n in nights] == ["budget of 5 articles reached"] * 2 + [None, None]
@@ -95,7 +88,7 @@ def test_max_pages_overrides_the_sources_budget(empty_raw):
             start_urls=(served.url,),
             settings={"max_articles": 5},
         )
-        summary = crawl_source(source, client=client(source), max_pages=2)
+        summary = crawl_source(source, client=site_client(source.hosts), max_pages=2)
     assert summary.new == 2
     assert summary.stopped == "budget of 2 articles reached"
 
@@ -115,7 +108,7 @@ def test_a_minutes_budget_ends_each_run_and_the_runs_work_through_the_backlog(em
         )
         summaries = []
         while len(summaries) < 3 * total and (not summaries or summaries[-1].stopped):
-            summaries.append(crawl_source(source, client=client(source)))
+            summaries.append(crawl_source(source, client=site_client(source.hosts)))
         article_hits = [n for path, n in served.hits.items() if path.startswith("/news/")]
     assert summaries[0].stopped == "budget of 0.02 min reached"
     assert summaries[0].new < total
@@ -140,7 +133,7 @@ def test_a_time_budget_stops_discovery_too(empty_raw):
             settings={"max_minutes": 0.01},
         )
         started = time.monotonic()
-        summary = crawl_source(source, client=client(source))
+        summary = crawl_source(source, client=site_client(source.hosts))
         took = time.monotonic() - started
     assert took < 30  # loose: the listing alone would take 60 s
     assert summary.stopped is not None and "min" in summary.stopped
@@ -161,17 +154,12 @@ def test_a_budget_spent_in_exploring_is_no_failure_of_the_site(empty_raw):
             start_urls=(served.url,),
             settings={"max_minutes": 0.01},
         )
-        summary = crawl_source(source, client=client(source))
+        summary = crawl_source(source, client=site_client(source.hosts))
     assert summary.stopped is not None and "min" in summary.stopped
     assert not summary.failures, summary.failures
 
 
-def _registry(tmp_path: Path, extra: str) -> Path:
-    path = tmp_path / "sources.yml"
-    path.write_text(
-        f"sources:\n  - id: a\n    start_urls: [https://a.example/]\n{extra}", encoding="utf-8"
-    )
-    return path
+ONE_SOURCE = "sources:\n  - id: a\n    start_urls: [https://a.example/]\n"
 
 
 @pytest.mark.parametrize(
@@ -183,23 +171,23 @@ def _registry(tmp_path: Path, extra: str) -> Path:
         "    max_minutes: x\n",
     ],
 )
-def test_the_registry_refuses_a_budget_that_is_not_a_positive_number(tmp_path, extra):
+def test_the_registry_refuses_a_budget_that_is_not_a_positive_number(sources_registry, extra):
     with pytest.raises(RegistryError, match="max_(articles|minutes) must be a positive"):
-        load_sources(_registry(tmp_path, extra))
+        load_sources(sources_registry(ONE_SOURCE + extra))
 
 
-def test_budgets_come_from_the_registry_or_the_defaults(tmp_path):
-    path = _registry(tmp_path, "    max_articles: 300\n    max_minutes: 90\n")
+def test_budgets_come_from_the_registry_or_the_defaults(sources_registry):
+    path = sources_registry(ONE_SOURCE + "    max_articles: 300\n    max_minutes: 90\n")
     (source,) = load_sources(path)
     assert (source.max_articles, source.max_minutes) == (300, 90.0)
     plain = Source(id="p", name="p", kind="auto", start_urls=("https://p.example/",))
     assert (plain.max_articles, plain.max_minutes) == (DEFAULT_MAX_ARTICLES, DEFAULT_MAX_MINUTES)
     assert largest_budget_minutes_in(path) == 90.0
-    assert largest_budget_minutes_in(_registry(tmp_path, "")) == DEFAULT_MAX_MINUTES
+    assert largest_budget_minutes_in(sources_registry(ONE_SOURCE)) == DEFAULT_MAX_MINUTES
 
 
-def test_the_crawl_tasks_time_out_a_bit_above_the_largest_budget(tmp_path, monkeypatch):
-    monkeypatch.setenv("EDUNEWS_SOURCES", str(_registry(tmp_path, "    max_minutes: 150\n")))
+def test_the_crawl_tasks_time_out_a_bit_above_the_largest_budget(sources_registry, monkeypatch):
+    sources_registry(ONE_SOURCE + "    max_minutes: 150\n")
     assert tasks.crawl_timeout().total_seconds() / 60 == 150 + 15
     monkeypatch.delenv("EDUNEWS_SOURCES")
     assert tasks.crawl_timeout().total_seconds() / 60 == DEFAULT_MAX_MINUTES + 15
@@ -236,7 +224,7 @@ def test_a_client_serving_several_runs_keeps_no_earlier_runs_deadline(empty_raw)
     site.listing_delay = 60.0
     quick = NewsSite(load_articles(3))
     with serve(site) as slow_served, serve(quick) as quick_served:
-        shared = HttpClient(allow_private_network=True, interval=0.0, backoff=0.01)
+        shared = site_client(hosts=())  # any host: it serves several sources
         slow = Source(
             id="slow", name="s", kind="sitemap", start_urls=(slow_served.url,),
             settings={"max_minutes": 0.01},
@@ -258,10 +246,10 @@ def test_a_sitemap_that_stamps_every_url_as_changed_does_not_eat_the_budget(empt
             id="stamps", name="s", kind="sitemap", start_urls=(served.url,),
             settings={"max_articles": 40},
         )  # fmt: skip
-        assert crawl_source(source, client=client(source)).new == 30
+        assert crawl_source(source, client=site_client(source.hosts)).new == 30
         site.articles = articles  # 30 new pages, listed after the old ones
         site.lastmod = {i: datetime.now(UTC) for i in range(60)}
-        second = crawl_source(source, client=client(source))
+        second = crawl_source(source, client=site_client(source.hosts))
         refetched = [p for p in served.hits if p.startswith("/news/") and served.hits[p] == 2]
     assert len(refetched) == 20
     assert second.new == 20 and second.stopped == "budget of 40 articles reached"
@@ -277,7 +265,7 @@ def test_links_to_other_hosts_are_not_fetched_and_do_not_spend_the_budget(empty_
         # The sitemap lists 30 links elsewhere before the site's own articles.
         foreign = [f"http://elsewhere.example/news/{i}" for i in range(30)]
         site.listed_first = foreign
-        summary = crawl_source(source, client=client(source))
+        summary = crawl_source(source, client=site_client(source.hosts))
     assert summary.new == 5 and summary.stopped is None
     reason = "off_site: host elsewhere.example is not one of the source's hosts"
     assert summary.failures == {reason: 30}

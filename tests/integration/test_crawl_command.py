@@ -51,17 +51,14 @@ class Unwelcoming:
         return Reply.not_found()
 
 
-def test_registry_sources_by_id_with_summary_by_reason(empty_raw, tmp_path, monkeypatch, capsys):
+def test_registry_sources_by_id_with_summary_by_reason(empty_raw, sources_registry, capsys):
     with serve(build_site("wordpress", 3)) as wp, serve(Unwelcoming()) as faulty:
-        registry = tmp_path / "sources.yml"
-        registry.write_text(
+        sources_registry(
             "sources:\n"
             f"  - {{id: wp, name: wp, kind: auto, start_urls: ['{wp.url}']}}\n"
             f"  - {{id: bad, name: bad, kind: sitemap, start_urls: ['{faulty.url}']}}\n"
-            f"  - {{id: other, name: other, start_urls: ['{wp.url}']}}\n",
-            encoding="utf-8",
+            f"  - {{id: other, name: other, start_urls: ['{wp.url}']}}\n"
         )
-        monkeypatch.setenv("EDUNEWS_SOURCES", str(registry))
         code = main(
             [
                 "crawl",
@@ -85,10 +82,8 @@ def test_registry_sources_by_id_with_summary_by_reason(empty_raw, tmp_path, monk
     assert count_pages("other") == 0
 
 
-def test_unknown_source_id_is_an_error(tmp_path, monkeypatch, capsys):
-    registry = tmp_path / "sources.yml"
-    registry.write_text("sources: []\n", encoding="utf-8")
-    monkeypatch.setenv("EDUNEWS_SOURCES", str(registry))
+def test_unknown_source_id_is_an_error(sources_registry, capsys):
+    sources_registry("sources: []\n")
     assert main(["crawl", "--source", "nowhere"]) == 2
     assert "nowhere" in capsys.readouterr().err
 

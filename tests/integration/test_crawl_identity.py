@@ -13,7 +13,6 @@ import json
 
 import pytest
 
-from edunews.crawl.http import HttpClient
 from edunews.crawl.run import crawl_source
 from edunews.extract import EXTRACTOR_VERSION
 from edunews.sources import Source
@@ -21,16 +20,11 @@ from edunews.transform.dbt import dbt
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.news import NewsSite
+from helpers.crawling import site_client
 
 pytestmark = pytest.mark.integration
 
 METADATA = "http://169.254.169.254/latest/meta-data/"
-
-
-def client(source: Source) -> HttpClient:
-    return HttpClient(
-        allowed_hosts=source.hosts, allow_private_network=True, interval=0.0, backoff=0.01
-    )
 
 
 def _record(page_id: int) -> dict:
@@ -110,7 +104,7 @@ def test_a_hostile_source_cannot_replace_another_sources_events(fresh):
         rest = Source(id="hostile-rest", name="r", kind="wordpress", start_urls=(r.url,))
         victim_page = [f"{victim_url}news/{i}" for i in range(4)]
 
-        assert crawl_source(victim, client=client(victim)).new == 4
+        assert crawl_source(victim, client=site_client(victim.hosts)).new == 4
         _extract_all()
         assert dbt(["build", "--quiet"]) == 0
         before = [e for e in _events() if e["source_id"] == "victim"]
@@ -120,8 +114,8 @@ def test_a_hostile_source_cannot_replace_another_sources_events(fresh):
         # its canonical URL; the REST posts link there too, but for one of their own.
         hostile_site.canonical_of = lambda i: victim_page[i] if i < 3 else METADATA
         rest_site.link_of = lambda i: r.url + "news/0" if i == 0 else victim_page[i]
-        hostile_summary = crawl_source(hostile, client=client(hostile))
-        rest_summary = crawl_source(rest, client=client(rest))
+        hostile_summary = crawl_source(hostile, client=site_client(hostile.hosts))
+        rest_summary = crawl_source(rest, client=site_client(rest.hosts))
 
     assert hostile_summary.new == 4 and not hostile_summary.failures
     with connect() as conn:
@@ -219,7 +213,7 @@ def test_a_canonical_link_to_the_home_page_names_no_article(empty_raw):
     with serve(site) as served:
         source = Source(id="home", name="h", kind="sitemap", start_urls=(served.url,))
         site.canonical_of = lambda i: served.url if i % 2 else served.url + "index.php"
-        summary = crawl_source(source, client=client(source))
+        summary = crawl_source(source, client=site_client(source.hosts))
     assert summary.new == 4
     with connect() as conn:
         canonicals = conn.execute(

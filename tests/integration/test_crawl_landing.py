@@ -24,19 +24,13 @@ from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.farm_faulty import FaultySite
 from edunews_sim.testsites.news import NewsSite
 from edunews_sim.testsites.wordpress import WordPressSite
+from helpers.crawling import site_client
 
 pytestmark = pytest.mark.integration
 
 
 def client(source: Source, **overrides) -> HttpClient:
-    options = dict(
-        allowed_hosts=source.hosts,
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        read_timeout=2.0,
-    )
-    return HttpClient(**{**options, **overrides})
+    return site_client(source.hosts, **{"read_timeout": 2.0, **overrides})
 
 
 def test_explicit_since_asks_again_conditionally(empty_raw):

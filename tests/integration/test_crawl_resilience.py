@@ -11,7 +11,6 @@ import pytest
 
 from edunews.crawl import run
 from edunews.crawl.all_sources import crawl_sources
-from edunews.crawl.http import HttpClient
 from edunews.crawl.land import FetchedPage, Lander, LogRow
 from edunews.crawl.run import crawl_source
 from edunews.crawl.urls import foreign_host
@@ -19,18 +18,13 @@ from edunews.sources import Source
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.news import NewsSite
+from helpers.crawling import site_client
 
 pytestmark = pytest.mark.integration
 
 
 def _source(source_id: str, url: str, kind: str = "sitemap") -> Source:
     return Source(id=source_id, name=source_id, kind=kind, start_urls=(url,))
-
-
-def _client(source: Source) -> HttpClient:
-    return HttpClient(
-        allowed_hosts=source.hosts, allow_private_network=True, interval=0.0, backoff=0.01
-    )
 
 
 def _logged(source_id: str) -> dict[str, tuple[str, str | None]]:
@@ -56,7 +50,7 @@ def test_a_page_whose_reading_raises_fails_alone(empty_raw, monkeypatch):
     site = NewsSite(articles)
     with serve(site) as served:
         source = _source("bug-page", served.url)
-        summary = crawl_source(source, client=_client(source))
+        summary = crawl_source(source, client=site_client(source.hosts))
         base = served.url.rstrip("/")
 
     logged = _logged("bug-page")

@@ -14,19 +14,14 @@ from edunews_sim.testsites.farm_faulty import EXPECTED, FaultySite
 from edunews_sim.testsites.joomla import CATEGORY, JoomlaSite
 from edunews_sim.testsites.pages import FOOTER
 from edunews_sim.testsites.plain import FeedSite, SitemapSite
+from helpers.crawling import site_client
+from helpers.raw import latest_log
 
 pytestmark = pytest.mark.integration
 
 
 def client(source: Source, **overrides) -> HttpClient:
-    options = dict(
-        allowed_hosts=source.hosts,
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        read_timeout=2.0,
-    )
-    return HttpClient(**{**options, **overrides})
+    return site_client(source.hosts, **{"read_timeout": 2.0, **overrides})
 
 
 def landed(source_id: str) -> dict[str, tuple]:
@@ -37,16 +32,6 @@ def landed(source_id: str) -> dict[str, tuple]:
             (source_id,),
         ).fetchall()
     return {row[0]: row[1:] for row in rows}
-
-
-def latest_outcomes(source_id: str) -> dict[str, tuple[str, str]]:
-    with connect() as conn:
-        rows = conn.execute(
-            "select distinct on (url) url, outcome, reason from raw.fetch_log"
-            " where source_id = %s order by url, fetch_id desc",
-            (source_id,),
-        ).fetchall()
-    return {url: (outcome, reason) for url, outcome, reason in rows}
 
 
 def assert_articles(site, articles, source_id, link):
@@ -121,7 +106,7 @@ def test_faulty_site_never_crashes_and_accounts_for_every_url(empty_raw):
         fast = client(source, read_timeout=0.3, retries=2, max_bytes=5 * 1024 * 1024)
         summary = crawl_source(source, client=fast)
         host = served.url.rstrip("/")
-    outcomes = latest_outcomes("faulty")
+    outcomes = latest_log("faulty")
     for path, expected in EXPECTED.items():
         url = path if path.startswith("http") else host + path
         assert url in outcomes, f"{path} is not accounted for"

@@ -12,19 +12,13 @@ from edunews.sources import Source
 from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.wordpress import WordPressSite, YearlyInstalls
+from helpers.crawling import site_client
 
 pytestmark = pytest.mark.integration
 
 
 def fast_client(source: Source) -> HttpClient:
-    """The production client with the waits cut down: tests never sleep for politeness."""
-    return HttpClient(
-        allowed_hosts=source.hosts,
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        read_timeout=2.0,
-    )
+    return site_client(source.hosts, read_timeout=2.0)
 
 
 def crawl(source: Source, **kwargs):

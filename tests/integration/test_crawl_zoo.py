@@ -17,6 +17,8 @@ from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 from edunews_sim.testsites import Reply, serve
 from edunews_sim.testsites.shapes_common import ZOO, ZooSite, build
+from helpers.crawling import site_client
+from helpers.raw import landed_titles
 
 pytestmark = pytest.mark.integration
 
@@ -24,25 +26,11 @@ SHAPES = [name for name in ZOO if name != "no-news"]
 
 
 def client(source: Source) -> HttpClient:
-    return HttpClient(
-        allowed_hosts=source.hosts,
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        read_timeout=5.0,
-    )
+    return site_client(source.hosts, read_timeout=5.0)
 
 
 def crawl(source: Source):
     return crawl_source(source, client=client(source))
-
-
-def landed(source_id: str) -> dict[str, tuple]:
-    with connect() as conn:
-        rows = conn.execute(
-            "select url, title, published_at from raw.pages where source_id = %s", (source_id,)
-        ).fetchall()
-    return {url: (title, published) for url, title, published in rows}
 
 
 def learned_rows(source_id: str) -> list[dict]:
@@ -66,7 +54,7 @@ def test_every_article_and_nothing_else_then_straight_to_the_listings(empty_raw,
         second_requests = sum(served.hits.values())
         truth = site.truth(served.url)
         second_targets = set(served.hits)
-    pages = landed(shape)
+    pages = landed_titles(shape)
     assert set(pages) == set(truth), "all the articles, and no menu, album, listing or PDF"
     for url, (title, day) in truth.items():
         got_title, published = pages[url]
@@ -111,7 +99,7 @@ def test_new_articles_of_the_next_night_are_found_on_the_listings(empty_raw):
         second = crawl(source)
         truth = holder.site.truth(served.url)
     assert second.new == 4 and second.failed == 0
-    assert set(landed("j")) == set(truth)
+    assert set(landed_titles("j")) == set(truth)
 
 
 def test_new_articles_on_the_last_page_of_an_oldest_first_listing(empty_raw):
@@ -123,7 +111,7 @@ def test_new_articles_on_the_last_page_of_an_oldest_first_listing(empty_raw):
         second = crawl(source)
         truth = holder.site.truth(served.url)
     assert second.new == 4 and second.failed == 0
-    assert set(landed("asc")) == set(truth)
+    assert set(landed_titles("asc")) == set(truth)
 
 
 def test_a_site_that_moved_its_news_is_explored_again(empty_raw):
@@ -140,7 +128,7 @@ def test_a_site_that_moved_its_news_is_explored_again(empty_raw):
         second = crawl(source)
         truth = holder.site.truth(served.url)
     assert second.new == 6 and second.failed == 0 and second.complete
-    assert set(landed("moved")) == set(truth)
+    assert set(landed_titles("moved")) == set(truth)
     newest = learned_rows("moved")[-1]
     assert any("/news/list.php" in url for url in newest["listings"])
     assert not any("/news.php?type=" in url for url in newest["listings"])

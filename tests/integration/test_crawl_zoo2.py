@@ -16,6 +16,8 @@ from edunews.thai_calendar import BANGKOK
 from edunews.warehouse import connect
 from edunews_sim.testsites import serve
 from edunews_sim.testsites.shapes_unseen import ZOO2, build
+from helpers.crawling import site_client
+from helpers.raw import landed_titles
 
 pytestmark = pytest.mark.integration
 
@@ -23,21 +25,7 @@ SHAPES = list(ZOO2)
 
 
 def client(hosts) -> HttpClient:
-    return HttpClient(
-        allowed_hosts=hosts,
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        read_timeout=5.0,
-    )
-
-
-def landed(source_id: str) -> dict[str, tuple]:
-    with connect() as conn:
-        rows = conn.execute(
-            "select url, title, published_at from raw.pages where source_id = %s", (source_id,)
-        ).fetchall()
-    return {url: (title, published) for url, title, published in rows}
+    return site_client(hosts, read_timeout=5.0)
 
 
 def learned_listings(source_id: str) -> list[str]:
@@ -61,7 +49,7 @@ def test_every_article_and_nothing_else(empty_raw, shape):
         second = crawl_source(source, client=client(source.hosts))
         second_requests = sum(served.hits.values())
         truth = site.truth(served.url)
-    pages = landed(shape)
+    pages = landed_titles(shape)
     missed = set(truth) - set(pages)
     extra = set(pages) - set(truth)
     assert not missed and not extra, (sorted(missed), sorted(extra))
@@ -80,7 +68,7 @@ def test_titles_and_dates(empty_raw, shape):
         source = Source(id=shape, name=shape, kind="auto", start_urls=(served.url,))
         crawl_source(source, client=client(source.hosts))
         truth = site.truth(served.url)
-    pages = landed(shape)
+    pages = landed_titles(shape)
     wrong = {}
     for url, (title, day) in truth.items():
         if url not in pages:
@@ -122,7 +110,7 @@ def test_a_listing_paged_by_postback_gives_the_new_ones_of_the_next_night(empty_
         second = crawl_source(source, client=client(source.hosts))
         truth = holder.site.truth(served.url)
     assert first.new == 9 and second.new == 5 and second.failed == 0
-    assert set(landed("pb")) == set(truth)
+    assert set(landed_titles("pb")) == set(truth)
 
 
 @pytest.mark.parametrize("shape", ["codeigniter", "postback-paging", "related-box"])

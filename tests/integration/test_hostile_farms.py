@@ -32,6 +32,7 @@ from edunews_sim.testsites import (
 )
 from edunews_sim.testsites.childcrawl import crawl_in_child
 from edunews_sim.testsites.news import NewsSite
+from helpers.raw import latest_outcomes
 
 pytestmark = pytest.mark.integration
 
@@ -54,16 +55,6 @@ def _source(
 
 def _crawl_in_child(sources: list[dict]) -> dict:
     return crawl_in_child(sources, timeout=BUDGET_MINUTES * 60 + 120)
-
-
-def _latest_outcomes(source_id: str) -> dict[str, str]:
-    with connect() as conn:
-        rows = conn.execute(
-            "select distinct on (url) url, outcome from raw.fetch_log"
-            " where source_id = %s order by url, fetch_id desc",
-            (source_id,),
-        ).fetchall()
-    return dict(rows)
 
 
 def _figures(result: dict) -> str:
@@ -89,7 +80,7 @@ def test_the_red_team_farm(empty_raw):
 
     assert result["max_rss_mb"] < MEMORY_CAP_MB, _figures(result)
     assert result["seconds"] < BUDGET_MINUTES * 60, _figures(result)
-    outcomes = _latest_outcomes("more")
+    outcomes = latest_outcomes("more")
     expected = {**farm_discovery.EXPECTED, **farm_discovery.SITEMAP_EXPECTED}
     wrong = {p: outcomes.get(base + p) for p, o in expected.items() if outcomes.get(base + p) != o}
     assert not wrong, wrong
@@ -139,7 +130,7 @@ def test_robots_txt_as_the_attack(empty_raw, mode):
     assert result["seconds"] < BUDGET_MINUTES * 60, _figures(result)
     pages = _pages(f"robots-{mode}")
     for path in site.good_paths():
-        assert base + path in pages, (mode, path, _latest_outcomes(f"robots-{mode}"))
+        assert base + path in pages, (mode, path, latest_outcomes(f"robots-{mode}"))
     if mode == "redirect-elsewhere":
         assert served.hits["/robots.txt"] <= 2  # asked for once, not before every page
     else:
@@ -263,7 +254,7 @@ def test_the_first_farms_at_once(empty_raw):
     }
 
     # The HTTP layer's attacks: each its verdict, the good pages between them stored.
-    outcomes = _latest_outcomes("farm-http")
+    outcomes = latest_outcomes("farm-http")
     for path, outcome in farm_http.EXPECTED.items():
         assert outcomes.get(base["http"] + path) == outcome, path
     http_pages = _pages("farm-http")
@@ -272,8 +263,8 @@ def test_the_first_farms_at_once(empty_raw):
 
     # Hostile pages through a sitemap and through REST: verdicts and the text they keep.
     expectations = pages_site.expectations()
-    sitemap_outcomes = _latest_outcomes("farm-pages")
-    rest_outcomes = _latest_outcomes("farm-pages-rest")
+    sitemap_outcomes = latest_outcomes("farm-pages")
+    rest_outcomes = latest_outcomes("farm-pages-rest")
     for path, expect in expectations.items():
         # /hostile/ pages are the sitemap's; everything else is what the REST listing gave.
         via_sitemap = path.startswith("/hostile/")
@@ -291,7 +282,7 @@ def test_the_first_farms_at_once(empty_raw):
             assert body == article.body_text, source_id
 
     # The faulty site: 5xx, loops, private redirects, huge bodies, robots, 404s.
-    outcomes = _latest_outcomes("farm-faulty")
+    outcomes = latest_outcomes("farm-faulty")
     for path, outcome in farm_faulty.EXPECTED.items():
         url = path if path.startswith("http") else base["faulty"] + path
         assert outcomes.get(url) == outcome, path

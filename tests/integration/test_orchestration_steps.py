@@ -98,15 +98,12 @@ def test_the_crawl_summary_is_reported_and_names_failed_sources(empty_raw):
     assert rows == [("edunews_ingest", "r1", figures)]
 
 
-def test_listing_some_sources_refuses_unknown_ids(monkeypatch, tmp_path):
-    registry = tmp_path / "sources.yml"
-    registry.write_text(
+def test_listing_some_sources_refuses_unknown_ids(sources_registry):
+    sources_registry(
         "sources:\n"
         "  - {id: a, name: A, kind: rss, start_urls: ['https://a.example/feed']}\n"
-        "  - {id: b, name: B, kind: rss, start_urls: ['https://b.example/feed']}\n",
-        encoding="utf-8",
+        "  - {id: b, name: B, kind: rss, start_urls: ['https://b.example/feed']}\n"
     )
-    monkeypatch.setenv("EDUNEWS_SOURCES", str(registry))
     assert [s["id"] for s in tasks.list_sources()] == ["a", "b"]
     assert [s["id"] for s in tasks.list_sources(["b"])] == ["b"]
     with pytest.raises(ValueError, match="unknown source ids: \\['c'\\]"):

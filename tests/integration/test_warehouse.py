@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import tempfile
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from edunews.cli import main
 from edunews.config import ROLES, EmbeddedSettings, development_password, role_password_variable
 from edunews.warehouse import connect, embedded, migrate
+from helpers.servers import free_port
 
 
 def test_embedded_server_listens_on_loopback_tcp(warehouse):
@@ -167,16 +167,13 @@ def test_outside_the_embedded_server_development_passwords_are_refused(
 @pytest.fixture
 def another_server():
     """A second, empty PostgreSQL: no roles, no migrations."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     # Not under pytest's tmp_path: other pytest sessions reset /tmp/pytest-of-<user> to
     # 0700, which locks out the server's system user when the tests run as root.
     folder = Path(tempfile.mkdtemp(prefix="edunews-test-another-"))
     settings = EmbeddedSettings(
         data_dir=folder / "pgdata",
         host="127.0.0.1",
-        port=port,
+        port=free_port(),
         database="edunews",
         superuser="edunews",
     )

@@ -15,6 +15,7 @@ import pytest
 
 from edunews.crawl.storable import storable, storable_record
 from edunews_sim.articles import load_articles
+from helpers.crawling import site_client
 
 ARTICLES = load_articles(6)
 THAI = ARTICLES[0].body_text  # real Thai news text when the corpus is here
@@ -381,15 +382,7 @@ def hostile_site():
 
 
 def _client():
-    from edunews.crawl.http import HttpClient
-
-    return HttpClient(
-        allowed_hosts={"127.0.0.1"},
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        read_timeout=10.0,
-    )
+    return site_client(read_timeout=10.0)
 
 
 def test_every_hostile_page_is_read_and_storable(hostile_site):

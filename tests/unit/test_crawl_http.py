@@ -3,9 +3,8 @@ Retry-After, robots.txt, conditional requests, the per-host limit."""
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -14,6 +13,8 @@ from edunews.crawl.html_text import html_to_text, unescape_title
 from edunews.crawl.http import FetchError, HttpClient, Validators
 from edunews.crawl.ratelimit import HostLimiter
 from edunews_sim.testsites import Reply, serve
+from helpers.crawling import site_client
+from helpers.servers import handler_server
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -42,10 +43,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with handler_server(Handler) as url:
+        yield url
 
 
 def test_loopback_refused_unless_allowed(site):
@@ -124,7 +123,7 @@ def flaky():
 
 
 def quick(**kwargs) -> HttpClient:
-    return HttpClient(allow_private_network=True, interval=0.0, backoff=0.01, **kwargs)
+    return site_client(hosts=(), **kwargs)  # any host
 
 
 def test_5xx_is_retried_with_backoff(flaky):

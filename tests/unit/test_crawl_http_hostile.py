@@ -14,7 +14,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import unquote
 
 import pytest
@@ -28,6 +28,8 @@ from edunews.crawl.urls import BadUrl, join_url, normalize_url, url_host
 from edunews.crawl.xml import parse_xml
 from edunews_sim.testsites import Reply, load_articles, serve
 from edunews_sim.testsites.farm_http import EXPECTED, SITEMAPS, HostileHttpSite, _gzip_bomb
+from helpers.crawling import site_client
+from helpers.servers import handler_server
 
 CAP = 10 * 1024 * 1024
 DEADLINE = 1.5
@@ -78,14 +80,8 @@ def hostile(decoy):
 
 
 def client(**kwargs) -> HttpClient:
-    options = dict(
-        allowed_hosts={"127.0.0.1"},
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        deadline=30.0,  # the trickle tests set theirs: elsewhere a slow machine is no failure
-    )
-    return HttpClient(**{**options, **kwargs})
+    # The trickle tests set their deadline: elsewhere a slow machine is no failure.
+    return site_client(**{"deadline": 30.0, **kwargs})
 
 
 def fetch_error(url: str, **kwargs) -> FetchError:
@@ -358,12 +354,8 @@ class KeepAlive(BaseHTTPRequestHandler):
 @pytest.fixture
 def keep_alive():
     handler = type("Handler", (KeepAlive,), {"connections": 0})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield handler, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with handler_server(handler) as url:
+        yield handler, url + "/"
 
 
 def test_a_connect_that_hangs_ends_at_the_deadline_not_the_connect_timeout():

@@ -8,18 +8,11 @@ import pytest
 
 from edunews.crawl.http import FetchError, HttpClient
 from edunews_sim.testsites import Reply, serve
+from helpers.crawling import site_client
 
 
 def client(**kwargs) -> HttpClient:
-    options = dict(
-        allowed_hosts={"127.0.0.1"},
-        allow_private_network=True,
-        interval=0.0,
-        backoff=0.01,
-        retries=1,
-        deadline=30.0,
-    )
-    return HttpClient(**{**options, **kwargs})
+    return site_client(**{"retries": 1, "deadline": 30.0, **kwargs})
 
 
 class UnknownToHome:

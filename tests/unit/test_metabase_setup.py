@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
+from helpers.servers import handler_server
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "metabase" / "setup_metabase.py"
 
@@ -84,13 +85,9 @@ def fake():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield state
-    server.shutdown()
-    server.server_close()
+    with handler_server(Handler) as url:
+        state.url = url
+        yield state
 
 
 def settings(url: str) -> dict[str, str]:
