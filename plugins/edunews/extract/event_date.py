@@ -15,6 +15,7 @@ from edunews.thai_calendar import WEEKDAY as _WEEKDAY
 from edunews.thai_calendar import DateMention, find_dates
 
 from .furniture import lead_start
+from .record_types import SpanSource
 from .thai_text import normalize
 
 
@@ -84,7 +85,7 @@ class DateFinding:
 
     start: date
     end: date | None
-    source: str  # "title" | "text" | "published_at"
+    source: SpanSource
     pos: int  # offset in the normalised source text (-1 for published_at)
     endpos: int
     cue: str  # "past" | "strong" | "weak" | "title" | "relative" | "first" | "published_at"

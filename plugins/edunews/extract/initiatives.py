@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .data_files import read_csv, split_list
+from .record_types import SpanSource
 
 WEAK_ALIASES = frozenset(
     {
@@ -54,7 +55,7 @@ class InitiativeMention:
     evidence: str  # the words matched, as normalised
     start: int
     end: int
-    source: str  # "title" | "text"
+    source: SpanSource  # "title" | "text"
 
 
 @cache
@@ -94,7 +95,7 @@ def _code_patterns() -> tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]],
     )
 
 
-def _mentions(text: str, source: str) -> list[InitiativeMention]:
+def _mentions(text: str, source: SpanSource) -> list[InitiativeMention]:
     found = []
     folded = text.casefold()
     for code, name, probes, pattern in _code_patterns():
@@ -142,7 +143,7 @@ def _in_policy_context(text: str, mention: InitiativeMention) -> bool:
     return bool(_POLICY_BEFORE.search(before))
 
 
-def _named_programmes(text: str, source: str, known: list[InitiativeMention]):
+def _named_programmes(text: str, source: SpanSource, known: list[InitiativeMention]):
     """`other` for each named programme whose name holds no alias of the code list."""
     found = []
     for m in _NAMED_PROGRAMME.finditer(text):

@@ -55,7 +55,7 @@ class Normalized:
         return self.origin(start), self.origin(end - 1) + 1
 
 
-_ONE_FOR_ONE = {**TO_ARABIC, **{ord(c): " " for c in _SPACES}}
+_ONE_FOR_ONE: dict[int, int | str] = {**TO_ARABIC, **{ord(c): " " for c in _SPACES}}
 _LENGTH_CHANGING = re.compile("[" + "".join(_DROPPED) + "]|เเ|\u0e4d\u0e32")
 
 
