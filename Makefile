@@ -29,8 +29,9 @@ test-fast: install
 airflow: install
 	$(BIN)/edunews standalone
 
+# Style and types: ruff over the repo, mypy over the package ([tool.mypy] in pyproject.toml).
 lint: install
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy plugins/edunews
 
 format: install
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .

@@ -15,6 +15,7 @@ from edunews.config import home_dir
 from edunews.orchestration.airflow_env import airflow
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect, embedded, migrate, role_url
+from edunews.warehouse.query import scalar
 
 DEMO_NOTICES = 3
 
@@ -63,16 +64,18 @@ def _report(seconds: float, generated: list) -> None:
     from edunews_sim.demosite.agreement import marts_agreement
 
     with connect() as conn:
-        pages = conn.execute("select count(*) from raw.pages").fetchone()[0]
-        events = conn.execute("select count(*) from marts.fct_events").fetchone()[0]
-        dated = conn.execute(
+        pages = scalar(conn, "select count(*) from raw.pages")
+        events = scalar(conn, "select count(*) from marts.fct_events")
+        dated = scalar(
+            conn,
             "select count(*) from marts.fct_events where date_start is not null"
-            " and office_key is not null"
-        ).fetchone()[0]
-        rejected = conn.execute(
+            " and office_key is not null",
+        )
+        rejected = scalar(
+            conn,
             "select coalesce(string_agg(reason || ' ' || n, ', '), 'none')"
-            " from (select reason, count(*) as n from marts.fct_rejected_pages group by reason) r"
-        ).fetchone()[0]
+            " from (select reason, count(*) as n from marts.fct_rejected_pages group by reason) r",
+        )
     events_generated = [article for article in generated if article.truth is not None]
     print()
     print(f"demo finished in {seconds:.0f} s")

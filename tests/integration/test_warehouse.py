@@ -12,6 +12,7 @@ import pytest
 from edunews.cli import main
 from edunews.config import ROLES, EmbeddedSettings, development_password, role_password_variable
 from edunews.warehouse import connect, embedded, migrate
+from edunews.warehouse.query import scalar
 from helpers.servers import free_port
 
 
@@ -207,3 +208,10 @@ def test_outside_the_embedded_server_roles_are_created_only_with_real_passwords(
     reader = embedded.url(another_server, user=ROLES["reader"], password="reader-secret")
     with psycopg.connect(reader) as conn:
         assert conn.execute("show statement_timeout").fetchone() == ("1min",)
+
+
+def test_scalar_reads_the_one_value_and_refuses_no_row(warehouse):
+    with connect() as conn:
+        assert scalar(conn, "select count(*) from raw.pages where false") == 0
+        with pytest.raises(LookupError, match="no row"):
+            scalar(conn, "select 1 where false")
