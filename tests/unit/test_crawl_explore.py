@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edunews.crawl import explore
-from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.discovery import Context, Found
 from edunews.crawl.explore import Explorer
 from edunews.crawl.http import HttpClient
 from edunews.crawl.learned import Learned
@@ -17,6 +17,7 @@ from edunews.crawl.shape import Shape
 from edunews.crawl.verdict import verdict
 from edunews_sim.testsites import Reply, serve
 from edunews_sim.testsites.shapes_common import build
+from helpers.crawling import explore_walk
 
 J = "http://s.test/index.php?option=com_content&view="
 
@@ -119,20 +120,6 @@ def test_what_a_page_is_decided_from_the_page():
     assert not _verdict(site, "/about.php").article
 
 
-def _walk(site_or_handler, **settings) -> tuple[list[str], list[str], Learned, int]:
-    with serve(site_or_handler) as served:
-        learned = Learned()
-        ctx = Context(
-            HttpClient(allow_private_network=True, interval=0.0, backoff=0.01, read_timeout=5),
-            settings={"learned": learned, **settings},
-        )
-        items = list(explore.discover(ctx, served.url))
-        requests = sum(served.hits.values())
-    found = [i.url for i in items if isinstance(i, Found)]
-    failures = [i.error.reason for i in items if isinstance(i, ListingFailure)]
-    return found, failures, learned, requests
-
-
 class _Maze:
     """Every page links to twenty new news-looking pages with title-like anchors, none an
     article: an endless site."""
@@ -147,7 +134,7 @@ class _Maze:
 
 
 def test_an_endless_site_is_walked_within_the_budget_and_fails_with_its_reason():
-    found, failures, _, requests = _walk(_Maze(), max_discovery_pages=25)
+    found, failures, _, requests = explore_walk(_Maze(), max_discovery_pages=25)
     assert found == []
     assert len(failures) == 1 and "found no article" in failures[0]
     assert requests <= 25 + 2  # the budget, the start page and robots.txt
@@ -173,7 +160,7 @@ class _EndlessListing:
 
 
 def test_an_endless_listing_is_read_no_further_than_its_cap():
-    found, _, learned, requests = _walk(_EndlessListing())
+    found, _, learned, requests = explore_walk(_EndlessListing())
     assert learned.shapes and len(found) > 4
     assert requests <= explore.MAX_DISCOVERY_PAGES + explore.MAX_LISTING_PAGES * 2 + 5
 
@@ -199,7 +186,7 @@ class _OldSite:
 
 
 def test_frames_script_redirects_and_base_href_lead_to_the_news():
-    found, failures, _, _ = _walk(_OldSite())
+    found, failures, _, _ = explore_walk(_OldSite())
     assert failures == [] and len(found) >= 3
     assert all("/news.php?id=" in url for url in found)
 
@@ -210,7 +197,9 @@ def test_the_operators_listing_url_is_read_first():
     site.pages.update(news.pages)  # news exists, but no link leads to it
     with serve(site) as served:
         truth = news.truth(served.url)
-    found, failures, _, _ = _walk(site, listing_url=news.plan.listing(news.plan.sections[0], 1))
+    found, failures, _, _ = explore_walk(
+        site, listing_url=news.plan.listing(news.plan.sections[0], 1)
+    )
     assert failures == []
     assert {url.split("/", 3)[3] for url in found} == {url.split("/", 3)[3] for url in truth}
 
@@ -273,7 +262,7 @@ class _HostileHome:
 def test_traps_on_the_way_do_not_stop_the_walk():
     site = _HostileHome()
     started = time.monotonic()
-    found, failures, _, requests = _walk(site)
+    found, failures, _, requests = explore_walk(site)
     with serve(site) as served:
         truth = {"/" + url.split("/", 3)[3] for url in site.site.truth(served.url)}
     assert failures == []
@@ -303,7 +292,7 @@ class _ClickRows:
 
 def test_rows_that_open_the_news_by_script_and_image_links():
     site = _ClickRows()
-    found, failures, _, _ = _walk(site)
+    found, failures, _, _ = explore_walk(site)
     with serve(site) as served:
         truth = {"/" + url.split("/", 3)[3] for url in site.site.truth(served.url)}
     assert failures == []
@@ -382,7 +371,7 @@ class _BulkyHead:
 
 def test_megabytes_of_script_in_the_head_do_not_hide_the_links():
     site = _BulkyHead()
-    found, failures, _, _ = _walk(site)
+    found, failures, _, _ = explore_walk(site)
     with serve(site) as served:
         truth = {"/" + url.split("/", 3)[3] for url in site.site.truth(served.url)}
     assert failures == []

@@ -6,25 +6,13 @@ from __future__ import annotations
 import time
 
 from edunews.crawl import explore, probe
-from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.discovery import Context, Found
 from edunews.crawl.http import HttpClient
 from edunews.crawl.learned import MAX_LISTINGS, Learned
 from edunews.crawl.links import last_page
 from edunews_sim.testsites import Reply, serve
 from edunews_sim.testsites.shapes_common import build
-
-
-def _walk(site, **settings) -> tuple[list[str], list[str], Learned]:
-    with serve(site) as served:
-        learned = Learned()
-        ctx = Context(
-            HttpClient(allow_private_network=True, interval=0.0, backoff=0.01, read_timeout=10),
-            settings={"learned": learned, **settings},
-        )
-        items = list(explore.discover(ctx, served.url))
-    found = [i.url for i in items if isinstance(i, Found)]
-    failures = [i.error.reason for i in items if isinstance(i, ListingFailure)]
-    return found, failures, learned
+from helpers.crawling import explore_walk
 
 
 def _paths(urls) -> set[str]:
@@ -73,7 +61,7 @@ class _DeepPages:
 def test_pages_nested_thousands_deep_with_hundreds_of_links_are_explored():
     site = _DeepPages()
     started = time.monotonic()
-    found, failures, _ = _walk(site)
+    found, failures, _, _ = explore_walk(site, read_timeout=10)
     took = time.monotonic() - started
     with serve(site) as served:
         truth = _paths(site.site.truth(served.url))
