@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from edunews.crawl.outcome import FetchOutcome
-from edunews_sim.testsites import faulty, hostile_http, hostile_more, hostile_pages
+from edunews_sim.testsites import farm_discovery, farm_faulty, farm_http, farm_pages
 
 EXPECTATIONS = {
-    "faulty": faulty.EXPECTED,
-    "hostile_http": hostile_http.EXPECTED,
-    "hostile_more": hostile_more.EXPECTED,
-    "hostile_more sitemaps": hostile_more.SITEMAP_EXPECTED,
-    "hostile_pages": hostile_pages.EXPECTED,
+    "farm_discovery": farm_discovery.EXPECTED,
+    "farm_discovery sitemaps": farm_discovery.SITEMAP_EXPECTED,
+    "farm_faulty": farm_faulty.EXPECTED,
+    "farm_http": farm_http.EXPECTED,
+    "farm_pages": farm_pages.EXPECTED,
 }
 
 
