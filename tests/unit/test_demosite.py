@@ -16,6 +16,7 @@ import requests
 from edunews import config
 from edunews.thai_calendar import MONTHS_ABBR, arabic_digits, find_dates, format_date
 from edunews_sim.demosite import Article, DemoSite, generate_articles, serve
+from helpers.record import EVENT_KEYS
 
 SPEC_DIR = config.shared_dir() / "spec"
 ROLES = {
@@ -312,15 +313,7 @@ def test_each_event_type_is_cued_and_all_templates_are_used(articles):
 def test_truth_to_dict_is_json_shaped_like_the_extraction_record(articles):
     record = json.loads(json.dumps(articles[0].truth.to_dict()))
     event = record["event"]
-    assert set(event) == {
-        "event_type",
-        "date_start",
-        "date_end",
-        "venue",
-        "province",
-        "organizer_office",
-        "participant_count",
-    }
+    assert set(event) == EVENT_KEYS
     assert date.fromisoformat(event["date_start"]) == articles[0].truth.date_start
     assert set(event["organizer_office"]) == {"kind", "province", "area_no", "name"}
     assert record["persons"][0] == record["chair"]

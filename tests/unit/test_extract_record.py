@@ -5,16 +5,7 @@ import json
 import pytest
 
 from edunews.extract import EXTRACTOR_VERSION, extract_article, extract_file
-
-EVENT_KEYS = {
-    "event_type",
-    "date_start",
-    "date_end",
-    "venue",
-    "province",
-    "organizer_office",
-    "participant_count",
-}
+from helpers.record import EVENT_KEYS
 
 ARTICLE = {
     "id": "a1",
