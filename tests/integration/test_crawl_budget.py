@@ -24,8 +24,6 @@ from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.news import NewsSite
 from helpers.crawling import site_client
 
-pytestmark = pytest.mark.integration
-
 
 def _runs(source_id: str) -> list[tuple[bool, str | None]]:
     with connect() as conn:

@@ -6,15 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from edunews.cli import main
 from edunews.warehouse import connect
 from edunews_sim.testsites import Reply, load_articles, serve
 from edunews_sim.testsites.catalog import build_site
 from edunews_sim.testsites.joomla import JoomlaSite
-
-pytestmark = pytest.mark.integration
 
 
 def count_pages(source_id: str) -> int:

@@ -22,8 +22,6 @@ from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.news import NewsSite
 from helpers.crawling import site_client
 
-pytestmark = pytest.mark.integration
-
 METADATA = "http://169.254.169.254/latest/meta-data/"
 
 

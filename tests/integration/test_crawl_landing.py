@@ -26,8 +26,6 @@ from edunews_sim.testsites.news import NewsSite
 from edunews_sim.testsites.wordpress import WordPressSite
 from helpers.crawling import site_client
 
-pytestmark = pytest.mark.integration
-
 
 def client(source: Source, **overrides) -> HttpClient:
     return site_client(source.hosts, **{"read_timeout": 2.0, **overrides})

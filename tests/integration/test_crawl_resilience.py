@@ -20,8 +20,6 @@ from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.news import NewsSite
 from helpers.crawling import site_client
 
-pytestmark = pytest.mark.integration
-
 
 def _source(source_id: str, url: str, kind: str = "sitemap") -> Source:
     return Source(id=source_id, name=source_id, kind=kind, start_urls=(url,))

@@ -17,8 +17,6 @@ from edunews_sim.testsites.plain import FeedSite, SitemapSite
 from helpers.crawling import site_client
 from helpers.raw import latest_log
 
-pytestmark = pytest.mark.integration
-
 
 def client(source: Source, **overrides) -> HttpClient:
     return site_client(source.hosts, **{"read_timeout": 2.0, **overrides})

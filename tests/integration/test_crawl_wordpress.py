@@ -14,8 +14,6 @@ from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.wordpress import WordPressSite, YearlyInstalls
 from helpers.crawling import site_client
 
-pytestmark = pytest.mark.integration
-
 
 def fast_client(source: Source) -> HttpClient:
     return site_client(source.hosts, read_timeout=2.0)

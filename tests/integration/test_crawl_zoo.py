@@ -20,8 +20,6 @@ from edunews_sim.testsites.shapes_common import ZOO, ZooSite, build
 from helpers.crawling import site_client
 from helpers.raw import landed_titles
 
-pytestmark = pytest.mark.integration
-
 SHAPES = [name for name in ZOO if name != "no-news"]
 
 

@@ -19,8 +19,6 @@ from edunews_sim.testsites.shapes_unseen import ZOO2, build
 from helpers.crawling import site_client
 from helpers.raw import landed_titles
 
-pytestmark = pytest.mark.integration
-
 SHAPES = list(ZOO2)
 
 

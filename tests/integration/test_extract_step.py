@@ -8,8 +8,6 @@ from psycopg.types.json import Jsonb
 from edunews.extract import step
 from edunews.warehouse import connect
 
-pytestmark = pytest.mark.integration
-
 BODY = (
     "วันที่ 12 มีนาคม 2567 นายสมชาย ใจดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษา"
     "เชียงใหม่ เขต 3 เป็นประธานเปิดการประชุมผู้บริหารสถานศึกษา ณ ห้องประชุมสำนักงาน"

@@ -34,8 +34,6 @@ from edunews_sim.testsites.childcrawl import crawl_in_child
 from edunews_sim.testsites.news import NewsSite
 from helpers.raw import latest_outcomes
 
-pytestmark = pytest.mark.integration
-
 BUDGET_MINUTES = 3.0
 MEMORY_CAP_MB = 600
 

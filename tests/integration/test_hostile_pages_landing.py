@@ -18,8 +18,6 @@ from edunews.warehouse import connect
 from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.farm_pages import EXPECTED, HostilePagesSite
 
-pytestmark = pytest.mark.integration
-
 DIRTY = ["ก่อน\x00หลัง", "ชื่อ\ud800เรื่อง", "\x1b[31mแดง\x0c", "\ud83d\ude00"]
 # What PostgreSQL's UTF8 takes although it is no text either: kept as it is.
 ODD_BUT_TAKEN = "\x7f\x85\ufeff\ufffe\uffff\U0010ffff\t\r\n"

@@ -11,8 +11,6 @@ from edunews_sim.testsites import load_articles, serve
 from edunews_sim.testsites.shapes_common import build
 from edunews_sim.testsites.wordpress import WordPressSite
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.fixture(autouse=True)
 def no_database(monkeypatch):

@@ -15,8 +15,6 @@ from edunews.crawl.listing import DEFAULT_LINK_PATTERN, article_links
 from edunews.crawl.urls import foreign_host, on_site, sites_of, www_twin
 from edunews.sources import Source
 
-pytestmark = pytest.mark.unit
-
 SITES = sites_of("https://cmarea3.go.th/")
 
 

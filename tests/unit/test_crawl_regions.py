@@ -15,8 +15,6 @@ from edunews.crawl.regions import (
     is_inner_furniture,
 )
 
-pytestmark = pytest.mark.unit
-
 
 def _tag(html: str, name: str = "a"):
     return BeautifulSoup(html, "lxml").find(name)
