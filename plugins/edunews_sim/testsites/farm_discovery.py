@@ -32,6 +32,7 @@ from html import escape
 
 from edunews_sim.articles import Article
 from edunews_sim.server import Reply, Request
+from edunews_sim.testsites.farm_common import Farm
 from edunews_sim.testsites.pages import article_page
 
 MIB = 1024 * 1024
@@ -77,23 +78,15 @@ CANONICAL = {
 MAX_TITLE_CHARS = 10_000
 
 
-class HostileMoreSite:
+class HostileMoreSite(Farm):
     def __init__(self, articles: list[Article], drip_limit: float = DRIP_LIMIT) -> None:
-        self.articles = articles
+        super().__init__(articles)
         self.drip_limit = drip_limit
-        self.calls: Counter = Counter()
-        self.host = ""
-
-    def good_paths(self) -> list[str]:
-        return [f"/good/{a.post_id}" for a in self.articles]
 
     def handle(self, request: Request) -> Reply:
-        self.host = "http://" + request.headers.get("host", "")
-        path = request.path
-        self.calls[path] += 1
+        path = self.arrived(request)
         if path == "/robots.txt":
-            text = f"User-agent: *\nAllow: /\nSitemap: {self.host}/sitemap.xml\n"
-            return Reply(200, text.encode(), {"Content-Type": "text/plain"})
+            return self.robots_naming_sitemap()
         if path == "/sitemap.xml":
             children = ["/sm-pages.xml", "/sm-foreign.xml", "/sm-spellings.xml", *SITEMAP_EXPECTED]
             return _index(self.host + p for p in children)
@@ -287,7 +280,7 @@ ROBOTS_MODES = ("huge", "many-rules", "crawl-delay", "redirect-elsewhere")
 ROBOTS_RULES = 300_000  # for "many-rules": Disallow lines, about 7.5 MB (under the body cap)
 
 
-class RobotsSite:
+class RobotsSite(Farm):
     """Good articles in a sitemap; robots.txt is the attack (`mode`, one of ROBOTS_MODES).
 
     huge: 'Allow: /' and the sitemap, then 12 MB of comments (over the body cap): RFC 9309
@@ -300,11 +293,8 @@ class RobotsSite:
 
     def __init__(self, articles: list[Article], mode: str) -> None:
         assert mode in ROBOTS_MODES, mode
-        self.articles = articles
+        super().__init__(articles)
         self.mode = mode
-
-    def good_paths(self) -> list[str]:
-        return [f"/good/{a.post_id}" for a in self.articles]
 
     def handle(self, request: Request) -> Reply:
         host = "http://" + request.headers.get("host", "")
@@ -315,12 +305,7 @@ class RobotsSite:
         if request.path == "/sitemap.xml":
             return _urlset(host + p for p in [*self.good_paths(), "/private/7"])
         if request.path.startswith("/good/") and request.path[6:].isdigit():
-            post_id = int(request.path[6:])
-            for article in self.articles:
-                if article.post_id == post_id:
-                    return Reply.html(
-                        article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
-                    )
+            return self.good_page(int(request.path[6:]))
         if request.path.startswith("/private/"):
             return Reply.html("<p>private</p>")
         return Reply.not_found()
@@ -336,24 +321,20 @@ class RobotsSite:
         return (head + "Crawl-delay: 99999\nDisallow: /private/\n").encode()
 
 
-class ForeignFloodSite:
+class ForeignFloodSite(Farm):
     """Good articles, then a sitemap index of 200 children of 150,000 links each to other
     hosts (30 million in all): none is fetched, and a night must not log, or remember,
     each one of them (rows in raw.fetch_log, and memory, grew with every link)."""
 
     def __init__(self, articles: list[Article], children: int = 200) -> None:
-        self.articles = articles
+        super().__init__(articles)
         self.children = children
 
-    def good_paths(self) -> list[str]:
-        return [f"/good/{a.post_id}" for a in self.articles]
-
     def handle(self, request: Request) -> Reply:
-        host = "http://" + request.headers.get("host", "")
-        path = request.path
+        path = self.arrived(request)
+        host = self.host
         if path == "/robots.txt":
-            text = f"User-agent: *\nAllow: /\nSitemap: {host}/sitemap.xml\n"
-            return Reply(200, text.encode(), {"Content-Type": "text/plain"})
+            return self.robots_naming_sitemap()
         if path == "/sitemap.xml":
             flood = [f"{host}/flood-{n}.xml" for n in range(self.children)]
             return _index([f"{host}/pages.xml", *flood])
@@ -363,10 +344,7 @@ class ForeignFloodSite:
             n = path.removeprefix("/flood-").removesuffix(".xml")
             return _urlset(f"http://foreign{n}.example/n/{i}" for i in range(150_000))
         if path.startswith("/good/") and path[6:].isdigit():
-            for article in self.articles:
-                if article.post_id == int(path[6:]):
-                    page = article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
-                    return Reply.html(page)
+            return self.good_page(int(path[6:]))
         return Reply.not_found()
 
 
@@ -387,19 +365,14 @@ class DenseSitemapSite:
         return Reply(404, b"", {"Content-Type": "text/html"}, delay=self.page_delay)
 
 
-class FeedAttackSite:
+class FeedAttackSite(Farm):
     """An RSS feed as the attack: a DOCTYPE of nested entities and an external one, a first
     item whose title is 9 MB, dates at the ends of the calendar (year 9999 at -12:00, year
     1 at +14:00, which overflow on conversion to UTC), then the good articles' items."""
 
-    def __init__(self, articles: list[Article]) -> None:
-        self.articles = articles
-
-    def good_paths(self) -> list[str]:
-        return [f"/good/{a.post_id}" for a in self.articles]
-
     def handle(self, request: Request) -> Reply:
-        host = "http://" + request.headers.get("host", "")
+        self.arrived(request)
+        host = self.host
         if request.path == "/feed":
             head = LAUGHS.split("<urlset")[0]
             dates = (
@@ -419,10 +392,7 @@ class FeedAttackSite:
             body = f"{head}<rss version='2.0'><channel>{''.join(items)}</channel></rss>"
             return Reply(200, body.encode(), {"Content-Type": "application/rss+xml"})
         if request.path.startswith("/good/") and request.path[6:].isdigit():
-            for article in self.articles:
-                if article.post_id == int(request.path[6:]):
-                    page = article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
-                    return Reply.html(page)
+            return self.good_page(int(request.path[6:]))
         if request.path == "/robots.txt":
             return Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
         return Reply.not_found()

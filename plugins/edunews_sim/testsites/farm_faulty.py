@@ -7,13 +7,12 @@ a section robots.txt disallows, an empty page, a 404, a PDF, a link to another h
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from html import escape
 
 from edunews_sim.articles import Article
 from edunews_sim.server import Reply, Request
-from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.farm_common import Farm
 
 FIFTY_MB = 50 * 1024 * 1024
 
@@ -36,20 +35,13 @@ EXPECTED = {
 }
 
 
-class FaultySite:
+class FaultySite(Farm):
     def __init__(self, articles: list[Article], slow_seconds: float = 1.0) -> None:
-        self.articles = articles
+        super().__init__(articles)
         self.slow_seconds = slow_seconds
-        self.calls: Counter = Counter()
-        self.host = ""
-
-    def good_paths(self) -> list[str]:
-        return [f"/good/{a.post_id}" for a in self.articles]
 
     def handle(self, request: Request) -> Reply:
-        self.host = "http://" + request.headers.get("host", "")
-        path = request.path
-        self.calls[path] += 1
+        path = self.arrived(request)
         calls = self.calls[path]
         if path == "/robots.txt":
             return Reply(
@@ -58,13 +50,13 @@ class FaultySite:
         if path == "/sitemap.xml":
             return self.sitemap()
         if path.startswith("/good/"):
-            return self.article(int(path.rsplit("/", 1)[1]))
+            return self.good_page(int(path.rsplit("/", 1)[1]))
         if path == "/burst":
-            return Reply(503, b"busy") if calls <= 2 else self.article(self.articles[0].post_id)
+            return Reply(503, b"busy") if calls <= 2 else self.good_page(self.articles[0].post_id)
         if path == "/busy":
             if calls == 1:
                 return Reply(429, b"slow down", {"Retry-After": "1"})
-            return self.article(self.articles[1].post_id)
+            return self.good_page(self.articles[1].post_id)
         if path == "/down":
             return Reply(503, b"maintenance")
         if path == "/slow":
@@ -99,13 +91,6 @@ class FaultySite:
             return Reply(200, b"", {"Content-Type": "text/html"})
         if path == "/report.pdf":
             return Reply(200, b"%PDF-1.4 ...", {"Content-Type": "application/pdf"})
-        return Reply.not_found()
-
-    def article(self, post_id: int) -> Reply:
-        for article in self.articles:
-            if article.post_id == post_id:
-                page = article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
-                return Reply.html(page)
         return Reply.not_found()
 
     def sitemap(self) -> Reply:

@@ -17,14 +17,13 @@ import functools
 import gzip
 import time
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from html import escape
 from urllib.parse import unquote
 
 from edunews_sim.articles import Article
 from edunews_sim.server import Reply, Request
-from edunews_sim.testsites.pages import article_page
+from edunews_sim.testsites.farm_common import Farm
 
 MIB = 1024 * 1024
 BOMB_BYTES = 2 * 1024 * MIB  # what each bomb inflates to: 2 GiB from about 2 MB
@@ -58,7 +57,7 @@ EXPECTED = {
 SITEMAPS = ("/gzip-bomb-sitemap.xml", "/nested-gzip-sitemap.xml")
 
 
-class HostileHttpSite:
+class HostileHttpSite(Farm):
     def __init__(
         self,
         articles: list[Article],
@@ -67,34 +66,26 @@ class HostileHttpSite:
         trickle_limit: float = 180.0,
         bomb_bytes: int = BOMB_BYTES,
     ) -> None:
-        self.articles = articles
+        super().__init__(articles)
         self.decoy = decoy
         self.trickle_interval = trickle_interval
         self.trickle_limit = trickle_limit
         self.bomb_bytes = bomb_bytes
-        self.calls: Counter = Counter()
-        self.host = ""
-
-    def good_paths(self) -> list[str]:
-        return [f"/good/{a.post_id}" for a in self.articles]
 
     def handle(self, request: Request) -> Reply:
+        path = self.arrived(request)
         host = request.headers.get("host", "")
-        self.host = "http://" + host
-        path = request.path
-        self.calls[path] += 1
         if path == "/robots.txt":
-            text = f"User-agent: *\nAllow: /\nSitemap: {self.host}/sitemap.xml\n"
-            return Reply(200, text.encode(), {"Content-Type": "text/plain"})
+            return self.robots_naming_sitemap()
         if path == "/sitemap.xml":
             return self._index()
         if path == "/sitemap-pages.xml":
             return self._pages()
         if path.startswith("/good/") and path[6:].isdigit():
-            return self._article(int(path[6:]))
+            return self.good_page(int(path[6:]))
         thai = unquote(path)
         if thai.startswith("/ข่าว/") and thai[6:].isdigit():
-            return self._article(int(thai[6:]))
+            return self.good_page(int(thai[6:]))
         handler = getattr(self, "_" + path.strip("/").replace("-", "_").replace(".", "_"), None)
         if path in EXPECTED and handler:
             return handler(host)
@@ -198,7 +189,7 @@ class HostileHttpSite:
     # Hostile-looking but fine ----------------------------------------------------------
 
     def _gzip_article(self, host: str) -> Reply:
-        page = self._article(self._first())
+        page = self.good_page(self._first())
         body = page.body if isinstance(page.body, bytes) else b""
         half = len(body) // 2
         page.body = gzip.compress(body[:half]) + gzip.compress(body[half:])
@@ -207,7 +198,7 @@ class HostileHttpSite:
         return page
 
     def _raw_deflate_article(self, host: str) -> Reply:
-        page = self._article(self._first())
+        page = self.good_page(self._first())
         body = page.body if isinstance(page.body, bytes) else b""
         compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
         page.body = compressor.compress(body) + compressor.flush()
@@ -220,7 +211,7 @@ class HostileHttpSite:
         return Reply(raw=[b"HTTP/1.1 301 Moved\r\nLocation: " + location + b"\r\n\r\n"])
 
     def _cookie_flood(self, host: str) -> Reply:
-        page = self._article(self._first())
+        page = self.good_page(self._first())
         page.headers = {
             **page.headers,
             "Set-Cookie": f"flood{self.calls['/cookie-flood']}=" + "x" * 4000,
@@ -231,13 +222,6 @@ class HostileHttpSite:
 
     def _first(self) -> int:
         return self.articles[0].post_id
-
-    def _article(self, post_id: int) -> Reply:
-        for article in self.articles:
-            if article.post_id == post_id:
-                page = article_page(article, self.articles, lambda a: f"/good/{a.post_id}")
-                return Reply.html(page)
-        return Reply.not_found()
 
     def _index(self) -> Reply:
         children = ["/sitemap-pages.xml", *SITEMAPS]
