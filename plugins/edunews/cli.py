@@ -49,9 +49,11 @@ def _db(args: argparse.Namespace) -> int:
 
 def _no_simulator(command: str) -> bool:
     """The image ships without the site simulator; say so in one line instead of a traceback."""
-    import importlib.util
-
-    if importlib.util.find_spec("edunews_sim") is not None:
+    try:
+        import edunews_sim  # noqa: F401
+    except ImportError:
+        pass
+    else:
         return False
     print(
         f"{command}: needs the site simulator (plugins/edunews_sim), which only a checkout"
