@@ -19,9 +19,10 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from edunews_sim import wp_feeds as feeds
 from edunews_sim import wp_rest as rest
 from edunews_sim.articles import Article
-from edunews_sim.demosite import feeds, theme
+from edunews_sim.demosite import theme
 from edunews_sim.server import Reply, Request, Served, start
 
 DEFAULT_NAME = "ข่าวเขตพื้นที่การศึกษา (เว็บไซต์สาธิต edunews)"

@@ -8,9 +8,11 @@ puts one install per Buddhist-Era year folder (/2563/, /2567/) on one host.
 from __future__ import annotations
 
 import hashlib
+import re
 from email.utils import format_datetime
 from html import escape
 
+from edunews_sim import wp_feeds as feeds
 from edunews_sim import wp_rest
 from edunews_sim.articles import Article
 from edunews_sim.server import Reply, Request
@@ -68,7 +70,13 @@ class WordPressSite:
         if local == "/feed/":
             return self.feed()
         if local == "/wp-sitemap.xml":
-            return self.sitemap()
+            body = feeds.sitemap_index(self.articles, self.host + self.prefix)
+            return Reply.xml(body)
+        sitemap_page = re.fullmatch(r"/wp-sitemap-posts-post-(\d+)\.xml", local)
+        if sitemap_page:
+            page = int(sitemap_page.group(1))
+            body = feeds.posts_sitemap(self.articles, self.host + self.prefix, page, self.link)
+            return Reply.xml(body) if body else Reply.not_found()
         if self.links == "pretty":
             for article in self.articles:
                 if path == self.path_of(article):
@@ -115,23 +123,9 @@ class WordPressSite:
         )
 
     def feed(self) -> Reply:
-        items = "".join(
-            f"<item><title>{escape(a.title)}</title><link>{escape(self.link(a))}</link>"
-            f"<pubDate>{format_datetime(a.published)}</pubDate></item>"
-            for a in self.articles[:10]
-        )
+        body = feeds.rss(self.articles, self.host + self.prefix, "สพป.ทดสอบ", "", link=self.link)
         return Reply(
-            200,
-            f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
-            f"<title>สพป.ทดสอบ</title>{items}</channel></rss>".encode(),
-            {"Content-Type": "application/rss+xml; charset=UTF-8"},
-        )
-
-    def sitemap(self) -> Reply:
-        urls = "".join(f"<url><loc>{escape(self.link(a))}</loc></url>" for a in self.articles)
-        return Reply.xml(
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            200, (body or "").encode(), {"Content-Type": "application/rss+xml; charset=UTF-8"}
         )
 
 

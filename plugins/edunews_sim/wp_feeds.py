@@ -1,8 +1,9 @@
-"""The machine-readable doors of a WordPress site: RSS feed, core sitemaps, robots.txt."""
+"""The machine-readable doors of a WordPress site (the demo site and the test sites' installs):
+RSS feed, core sitemaps, robots.txt."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
@@ -19,15 +20,21 @@ def _cdata(text: str) -> str:
 
 
 def rss(
-    articles: Sequence[Article], base: str, name: str, description: str, page: int = 1
+    articles: Sequence[Article],
+    base: str,
+    name: str,
+    description: str,
+    page: int = 1,
+    link: Callable[[Article], str] | None = None,
 ) -> str | None:
-    """RSS 2.0 of the newest posts, `page` as WordPress's `/feed/?paged=N`; None past the end."""
+    """RSS 2.0 of the newest posts, `page` as WordPress's `/feed/?paged=N`; None past the end.
+    `link` gives a post's address when the permalinks are not the pretty ones."""
     newest = sorted(articles, key=lambda a: (a.published, a.post_id), reverse=True)
     chosen = newest[(page - 1) * FEED_SIZE : page * FEED_SIZE]
     if page > 1 and not chosen:
         return None
     last_build = max((a.modified for a in articles), default=None)
-    items = "\n".join(_rss_item(a, base) for a in chosen)
+    items = "\n".join(_rss_item(a, base, link(a) if link else post_link(a, base)) for a in chosen)
     build = f"<lastBuildDate>{format_datetime(last_build.astimezone(UTC))}</lastBuildDate>"
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -41,10 +48,10 @@ def rss(
     )
 
 
-def _rss_item(article: Article, base: str) -> str:
+def _rss_item(article: Article, base: str, link: str) -> str:
     return (
         f"<item>\n<title>{escape(article.title)}</title>\n"
-        f"<link>{post_link(article, base)}</link>\n"
+        f"<link>{escape(link)}</link>\n"
         f"<dc:creator>{_cdata('admin')}</dc:creator>\n"
         f"<pubDate>{format_datetime(article.published.astimezone(UTC))}</pubDate>\n"
         f"<category>{_cdata('ข่าวประชาสัมพันธ์')}</category>\n"
@@ -68,14 +75,19 @@ def sitemap_index(articles: Sequence[Article], base: str) -> str:
     )
 
 
-def posts_sitemap(articles: Sequence[Article], base: str, page: int) -> str | None:
+def posts_sitemap(
+    articles: Sequence[Article],
+    base: str,
+    page: int,
+    link: Callable[[Article], str] | None = None,
+) -> str | None:
     """/wp-sitemap-posts-post-N.xml, oldest post first; None past the last page."""
     oldest = sorted(articles, key=lambda a: a.post_id)
     chosen = oldest[(page - 1) * SITEMAP_SIZE : page * SITEMAP_SIZE]
     if page < 1 or (page > 1 and not chosen):
         return None
     urls = "".join(
-        f"<url><loc>{post_link(a, base)}</loc>"
+        f"<url><loc>{escape(link(a) if link else post_link(a, base))}</loc>"
         f"<lastmod>{a.modified.astimezone(SITE_TZ).isoformat(timespec='seconds')}</lastmod></url>"
         for a in chosen
     )
