@@ -331,64 +331,63 @@ class _SourceCrawl:
         return not self.revisit_known and loggable_url(url) in self.state.known
 
     def _take(self, item: Found | ListingFailure) -> None:
+        """Settle one thing discovery yielded: a listing's failure is logged; a found URL
+        is taken once, then skipped, refused, or fetched (or taken from the API) and
+        landed, within the run's budget."""
         if isinstance(item, ListingFailure):
-            if item.error.outcome == FetchOutcome.OVER_BUDGET or self.budget.out_of_time():
-                # A listing refused at the deadline, or a way given up after a refused request
-                # ("found no article"): the budget's doing, not the site's; the next run reads it.
-                self.summary.stopped = self.budget.out_of_time() or item.error.reason
-                return
-            self.summary.complete = False
-            self.lander.add(
-                LogRow(
-                    item.url,
-                    item.error.outcome,
-                    f"listing failed: {item.error.reason}",
-                    item.error.status,
-                )
-            )
+            self._take_failure(item)
             return
-        error = getattr(item, "error", None)  # a post the API gave malformed
-        if not error:
-            # Every spelling of one address is one page (a session id in each link made
-            # every visit a new article); fetched and stored as the site wrote it, less those.
-            item = replace(item, url=without_session(item.url))
-        # A malformed post's address is its listing's and its place there: kept exact.
-        key = item.url if error else page_key(item.url)
+        item, key = _as_taken(item)
         if key in self.seen:
             return
         self.seen.add(key)
-        if error:
-            self._refuse(key, LogRow(item.url, FetchOutcome.PARSE_ERROR, error))
+        if item.error:  # a post the API gave malformed
+            self._refuse(key, LogRow(item.url, FetchOutcome.PARSE_ERROR, item.error))
             return
         if self._unchanged_since_last_run(item):
             self.summary.skipped_known += 1
             return
-        if len(item.url) > MAX_URL_CHARS:
-            # Logged (shortened) once, settled like any final failure: never fetched.
-            reason = f"URL of {len(item.url)} characters: too long for an article's"
-            self._refuse(key, LogRow(item.url, FetchOutcome.PARSE_ERROR, reason))
-            return
-        host = foreign_host(item.url, self.source.sites)
-        if host is not None:
-            # Never fetched, so not counted in the budget: a listing of foreign links cannot
-            # spend a night. A REST post's address is its identity: elsewhere, not its own.
-            if item.article is not None:
-                reason = f"REST post link to {host} is outside the source's hosts"
-            else:
-                reason = f"host {host} is not one of the source's hosts"
-            self._refuse(key, LogRow(item.url, FetchOutcome.OFF_SITE, reason))
+        refusal = self._refusal(item)
+        if refusal is not None:
+            self._refuse(key, refusal)
             return
         self.summary.stopped = self.budget.spent(self.articles)
         if self.summary.stopped:
             self.seen.discard(key)  # not taken: the next run takes it
             return
-        self.articles += 1
-        if item.article is not None:
-            row = _from_api(self.source.id, item)
-            self._judge_lastmod(item, row)
-            self.lander.add(row)
+        self._land(item)
+
+    def _take_failure(self, item: ListingFailure) -> None:
+        if item.error.outcome == FetchOutcome.OVER_BUDGET or self.budget.out_of_time():
+            # A listing refused at the deadline, or a way given up after a refused request
+            # ("found no article"): the budget's doing, not the site's; the next run reads it.
+            self.summary.stopped = self.budget.out_of_time() or item.error.reason
             return
-        row = self._fetch(item.url)
+        self.summary.complete = False
+        reason = f"listing failed: {item.error.reason}"
+        self.lander.add(LogRow(item.url, item.error.outcome, reason, item.error.status))
+
+    def _refusal(self, item: Found) -> LogRow | None:
+        """Why a found URL is settled without a request (never counted in the budget: a
+        listing of foreign or absurd links cannot spend a night), or None."""
+        if len(item.url) > MAX_URL_CHARS:
+            # Logged (shortened) once, settled like any final failure: never fetched.
+            reason = f"URL of {len(item.url)} characters: too long for an article's"
+            return LogRow(item.url, FetchOutcome.PARSE_ERROR, reason)
+        host = foreign_host(item.url, self.source.sites)
+        if host is None:
+            return None
+        # A REST post's address is its identity: elsewhere, not its own.
+        if item.article is not None:
+            reason = f"REST post link to {host} is outside the source's hosts"
+        else:
+            reason = f"host {host} is not one of the source's hosts"
+        return LogRow(item.url, FetchOutcome.OFF_SITE, reason)
+
+    def _land(self, item: Found) -> None:
+        """Fetch the page (or take the API's copy of it) and hand it to the lander."""
+        self.articles += 1
+        row = _from_api(self.source.id, item) if item.article is not None else self._fetch(item.url)
         self._judge_lastmod(item, row)
         if row.outcome == FetchOutcome.OVER_BUDGET:
             # The deadline passed while the page was due: nothing was fetched, nothing said
@@ -492,6 +491,17 @@ class _SourceCrawl:
                     request.validators.last_modified,
                 )
             )
+
+
+def _as_taken(item: Found) -> tuple[Found, str]:
+    """The found item as it is fetched, and the key it is taken once by. Every spelling of
+    one address is one page (a session id in each link made every visit a new article):
+    fetched and stored as the site wrote it, less those. A malformed post's address is its
+    listing's and its place there: kept exact."""
+    if item.error:
+        return item, item.url
+    item = replace(item, url=without_session(item.url))
+    return item, page_key(item.url)
 
 
 def crawler_error(exc: BaseException) -> str:
