@@ -256,28 +256,38 @@ class Explorer:
         are followed (in an increment, as long as they hold something new)."""
         if not self.learned.shapes:
             return
-        shaped = [u for u, _ in page.links if u != page.url and self.learned.is_article_url(u)]
-        # A menu's link of the article shape is often a page about the office (Joomla keeps
-        # those as articles too): read before it counts.
-        for url in dict.fromkeys(u for u in shaped if u in page.in_menus):
-            if url not in self.found and url not in self.pages:
-                self.doubtful.add(url)
-                self.push(url, _PROBE)
-        articles = list(dict.fromkeys(u for u in shaped if u not in page.in_menus))
+        articles = self.articles_on(page)
         new = [u for u in articles if u not in self.found and not self.ctx.is_known(u)]
         for url in articles:
             yield from self.emit(url)
         self.learn_boxes(page, articles)
-        # What a listing lists: the links outside the boxes every page shows (a latest-news
-        # column without a class made every page with it a listing, read every night).
-        listed = [u for u in articles if page.places.get(u, set()) - self.boxes]
         if page.url in self.chain:
             self.follow_chain(page, new)
-            return
-        # An article's "latest news" box is no listing: reading it again next night would
-        # show the same old links for ever.
-        if len(listed) < LISTING_MIN_LINKS or self.learned.is_article_url(page.url):
-            return
+        elif self.is_listing(page, articles):
+            self.follow_listing(page, new)
+
+    def articles_on(self, page: PageLinks) -> list[str]:
+        """The page's links of a learned article shape outside its menus, once each. A
+        menu's link of the article shape is often a page about the office (Joomla keeps
+        those as articles too): queued to be read before it counts."""
+        shaped = [u for u, _ in page.links if u != page.url and self.learned.is_article_url(u)]
+        for url in dict.fromkeys(u for u in shaped if u in page.in_menus):
+            if url not in self.found and url not in self.pages:
+                self.doubtful.add(url)
+                self.push(url, _PROBE)
+        return list(dict.fromkeys(u for u in shaped if u not in page.in_menus))
+
+    def is_listing(self, page: PageLinks, articles: list[str]) -> bool:
+        """Whether the page lists articles: several outside the boxes every page shows (a
+        latest-news column without a class made every page with it a listing, read every
+        night). An article's "latest news" box is no listing: reading it again next night
+        would show the same old links for ever."""
+        listed = [u for u in articles if page.places.get(u, set()) - self.boxes]
+        return len(listed) >= LISTING_MIN_LINKS and not self.learned.is_article_url(page.url)
+
+    def follow_listing(self, page: PageLinks, new: list[str]) -> None:
+        """Learn the listing's root and queue its further pages (in an increment with
+        nothing new, only the last one: listings sorted oldest first put the new there)."""
         root = self.paging_of.get(page.url, page.url)
         if root == page.url and root not in self.listing_roots:
             self.listing_roots.add(root)
@@ -285,7 +295,6 @@ class Explorer:
         if self.ctx.since and not new:
             self.stale_root.add(root)  # an increment: the older pages were read before
             if root == page.url:
-                # Listings sorted oldest first put the new ones on the last page: one look.
                 last = last_page(page.paging, page.url)
                 if last and last not in self.pages:
                     self.push(last, _PAGING, root + _TAIL)
