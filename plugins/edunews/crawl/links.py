@@ -116,90 +116,112 @@ def read_links(
     against. `absolute` resolves a link and keeps to the site (off-site frames, video and
     Facebook fall out there).
     """
-    links: list[tuple[str, str]] = []
-    paging: list[str] = []
-    in_menus: set[str] = set()
-    elsewhere: set[str] = set()
-    paging_base = page_url
-    script_paging = False
-    steps: list[str] = []
-    places: dict[str, set[str]] = {}
     base = soup.find("base", href=True)
+    reader = _LinkReader(absolute, page_url, page_url)
     if base:
-        page_url = absolute(page_url, attr(base, "href")) or page_url
-    anchors = 0
+        reader.base = absolute(page_url, attr(base, "href")) or page_url
     for tag in soup.find_all(True):
+        reader.read(tag)
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    return reader.page_links(title.lower().startswith(("index of /", "directory listing for /")))
+
+
+@dataclass
+class _LinkReader:
+    """What one pass over a page's tags has found so far."""
+
+    absolute: Callable[[str, str], str | None]
+    page_url: str  # the page's own address: what paging links are told apart from
+    base: str  # what its relative links resolve against (<base href>, else the page)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    paging: list[str] = field(default_factory=list)
+    in_menus: set[str] = field(default_factory=set)
+    elsewhere: set[str] = field(default_factory=set)  # links also found outside menus
+    script_paging: bool = False
+    steps: list[str] = field(default_factory=list)
+    places: dict[str, set[str]] = field(default_factory=dict)
+    anchors: int = 0  # read so far, up to MAX_LINKS_PER_PAGE
+
+    def read(self, tag: Tag) -> None:
+        """Take the link `tag` makes, if it makes one."""
         name = tag.name
-        if name in ("a", "area") and tag.get("href") and anchors < MAX_LINKS_PER_PAGE:
-            anchors += 1
-            href = attr(tag, "href").strip()
-            if href.startswith("#") or href.lower().startswith("javascript:"):
-                # Popups: <a href="#" onclick="window.open('show.php?nid=5')">, or
-                # <a href="javascript:popup('show.php?nid=5')">: the script names the page.
-                target = script_target(attr(tag, "onclick")) or script_target(href)
-                if not target and "postback" in href.lower():
-                    script_paging = script_paging or bool(_PAGE_TEXT.match(_anchor_text(tag)))
-                href = target or href
-            url = absolute(page_url, href)
-            if url is None:
-                continue
-            text = _anchor_text(tag)
-            if is_step_text(text):
-                steps.append(url)
-            places.setdefault(url, set()).add(place_of(tag))
-            links.append((url, text))
-            if in_menu(tag):
-                in_menus.add(url)
-            else:
-                elsewhere.add(url)
-            if is_paging(url, paging_base, text, attr(tag, "rel").lower()):
-                paging.append(url)
+        if name in ("a", "area") and tag.get("href") and self.anchors < MAX_LINKS_PER_PAGE:
+            self._anchor(tag)
         elif name == "link" and tag.get("href"):
             if "next" in attr_words(tag, "rel"):
-                url = absolute(page_url, attr(tag, "href"))
+                url = self.absolute(self.base, attr(tag, "href"))
                 if url:
-                    paging.append(url)
+                    self.paging.append(url)
         elif name in ("frame", "iframe") and tag.get("src"):
-            url = absolute(page_url, attr(tag, "src"))
-            if url:
-                links.append((url, "enter"))
+            self._enter(attr(tag, "src"))
         elif name == "meta" and attr(tag, "http-equiv").lower() == "refresh":
             content = attr(tag, "content")
             if "url=" in content.lower():
                 target = re.split(r"url=", content, maxsplit=1, flags=re.I)[1]
-                url = absolute(page_url, target.strip(" '\""))
-                if url:
-                    links.append((url, "enter"))  # a splash page's way in
+                self._enter(target.strip(" '\""))  # a splash page's way in
         elif name == "body" and tag.get("onload"):
             # <body onload="window.location.href='index.php'">: a blank root's way in (only a
             # move of the page: onload also preloads images and starts slideshows)
             match = _SCRIPT_GO.search(attr(tag, "onload"))
-            url = absolute(page_url, match.group(1) or match.group(2)) if match else None
-            if url:
-                links.append((url, "enter"))
-        elif tag.get("onclick") and anchors < MAX_LINKS_PER_PAGE:
-            # <tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables
-            target = script_target(attr(tag, "onclick"))
-            url = absolute(page_url, target) if target else None
-            if url:
-                anchors += 1
-                links.append((url, _anchor_text(tag)))
+            if match:
+                self._enter(match.group(1) or match.group(2))
+        elif tag.get("onclick") and self.anchors < MAX_LINKS_PER_PAGE:
+            self._clickable(tag)
         elif name == "script" and not tag.get("src"):
             for match in list(_SCRIPT_GO.finditer(tag.string or ""))[:3]:
-                url = absolute(page_url, match.group(1) or match.group(2))
-                if url:
-                    links.append((url, "enter"))
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    return PageLinks(
-        paging_base,
-        links,
-        list(dict.fromkeys(paging)),
-        in_menus - elsewhere,
-        script_paging,
-        list(dict.fromkeys(steps)),
-        title.lower().startswith(("index of /", "directory listing for /")),
-        places,
-    )
+                self._enter(match.group(1) or match.group(2))
+
+    def _anchor(self, tag: Tag) -> None:
+        self.anchors += 1
+        url = self.absolute(self.base, self._anchor_href(tag))
+        if url is None:
+            return
+        text = _anchor_text(tag)
+        if is_step_text(text):
+            self.steps.append(url)
+        self.places.setdefault(url, set()).add(place_of(tag))
+        self.links.append((url, text))
+        (self.in_menus if in_menu(tag) else self.elsewhere).add(url)
+        if is_paging(url, self.page_url, text, attr(tag, "rel").lower()):
+            self.paging.append(url)
+
+    def _anchor_href(self, tag: Tag) -> str:
+        """Where an anchor leads: its href or, for a popup (<a href="#"
+        onclick="window.open('show.php?nid=5')">, <a href="javascript:popup('show.php?nid=5')">),
+        the page its script names. A pager only a script works (ASP.NET's postback) is noted."""
+        href = attr(tag, "href").strip()
+        if not (href.startswith("#") or href.lower().startswith("javascript:")):
+            return href
+        target = script_target(attr(tag, "onclick")) or script_target(href)
+        if not target and "postback" in href.lower():
+            self.script_paging = self.script_paging or bool(_PAGE_TEXT.match(_anchor_text(tag)))
+        return target or href
+
+    def _clickable(self, tag: Tag) -> None:
+        """<tr onclick="window.open('news.php?id=5')">: rows of custom PHP tables."""
+        target = script_target(attr(tag, "onclick"))
+        url = self.absolute(self.base, target) if target else None
+        if url:
+            self.anchors += 1
+            self.links.append((url, _anchor_text(tag)))
+
+    def _enter(self, href: str) -> None:
+        """A way into the site that is no anchor: a frame, a refresh, a script's move."""
+        url = self.absolute(self.base, href)
+        if url:
+            self.links.append((url, "enter"))
+
+    def page_links(self, folder_index: bool) -> PageLinks:
+        return PageLinks(
+            self.page_url,
+            self.links,
+            list(dict.fromkeys(self.paging)),
+            self.in_menus - self.elsewhere,
+            self.script_paging,
+            list(dict.fromkeys(self.steps)),
+            folder_index,
+            self.places,
+        )
 
 
 def is_paging(url: str, page_url: str, text: str, rel: str = "") -> bool:
