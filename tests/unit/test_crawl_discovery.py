@@ -105,3 +105,38 @@ def test_the_registry_holds_each_office_of_the_reference_list_that_has_a_website
     offices = {s.name for s in load_sources() if s.office.get("kind") != "obec"}
     assert offices == with_site
     assert len(load_sources()) == len(with_site) + 1  # and obec.go.th
+
+
+def test_a_feed_or_listing_that_fails_is_reported_and_an_unchanged_one_is_quiet():
+    """Feeds and HTML listings read their pages alike (discovery.fetch_listing): an error
+    status is the listing's failure, named; a 304 is nothing new and no failure."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from edunews.crawl import feeds, listing
+    from edunews.crawl.discovery import Context, ListingFailure
+    from edunews.crawl.http import HttpClient, Validators
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(304 if self.headers.get("If-None-Match") else 404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    client = HttpClient(allow_private_network=True, interval=0.0, respect_robots=False)
+    try:
+        for discover, name in ((feeds.discover, "feed"), (listing.discover, "listing")):
+            [failure] = list(discover(Context(client), base))
+            assert isinstance(failure, ListingFailure)
+            assert failure.error.outcome == "http_error" and failure.error.status == 404
+            assert failure.error.reason == f"{name} answered HTTP 404"
+            known = Context(client, validators=lambda url: Validators(etag='"1"'))
+            assert list(discover(known, base)) == []
+    finally:
+        server.shutdown()

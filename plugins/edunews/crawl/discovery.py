@@ -13,6 +13,7 @@ from datetime import datetime
 
 from edunews.crawl.article import Article
 from edunews.crawl.http import FetchError, HttpClient, Response, Validators
+from edunews.crawl.outcome import FetchOutcome
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,22 @@ class Context:
             ListingFetch(full_url, resp.status, resp.elapsed_ms, reason, resp.validators)
         )
         return resp
+
+
+def fetch_listing(ctx: Context, url: str, why: str, name: str) -> Response | ListingFailure | None:
+    """A listing's page (a feed, a page of an HTML listing), asked for conditionally: the
+    response when it answered 200, None when it is unchanged since the last fetch, else
+    the failure to report ("`name` answered HTTP 404"). `why` is the request's, as logged."""
+    try:
+        resp = ctx.fetch(url, why=why)
+    except FetchError as exc:
+        return ListingFailure(url, exc)
+    if resp.not_modified:
+        return None
+    if resp.status != 200:
+        reason = f"{name} answered HTTP {resp.status}"
+        return ListingFailure(url, FetchError(FetchOutcome.HTTP_ERROR, reason, resp.status))
+    return resp
 
 
 def _with_params(url: str, params: dict | None) -> str:

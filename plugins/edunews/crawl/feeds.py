@@ -12,7 +12,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 from edunews.crawl.attrs import attr
-from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.discovery import Context, Found, ListingFailure, fetch_listing
 from edunews.crawl.http import FetchError
 from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.published import parse_datetime
@@ -23,19 +23,12 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+x
 
 def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
     """The feed's entries; given a web page instead, the feed the page links to."""
-    try:
-        resp = ctx.fetch(feed_url, why="feed")
-    except FetchError as exc:
-        yield ListingFailure(feed_url, exc)
+    resp = fetch_listing(ctx, feed_url, why="feed", name="feed")
+    if isinstance(resp, ListingFailure):
+        yield resp
         return
-    if resp.not_modified:
-        return
-    if resp.status != 200:
-        yield ListingFailure(
-            feed_url,
-            FetchError(FetchOutcome.HTTP_ERROR, f"feed answered HTTP {resp.status}", resp.status),
-        )
-        return
+    if resp is None:
+        return  # unchanged since the last fetch
     try:
         entries = feed_entries(resp.body, resp.url)
     except FetchError as exc:  # a gzipped feed that inflates past the cap: too_large

@@ -16,10 +16,8 @@ from urllib.parse import urldefrag, urljoin
 from bs4 import BeautifulSoup, Tag
 
 from edunews.crawl.attrs import attr
-from edunews.crawl.discovery import Context, Found, ListingFailure
+from edunews.crawl.discovery import Context, Found, ListingFailure, fetch_listing
 from edunews.crawl.encoding import decode_body
-from edunews.crawl.http import FetchError
-from edunews.crawl.outcome import FetchOutcome
 from edunews.crawl.urls import on_site, sites_of
 
 MAX_LISTING_PAGES = 50
@@ -49,21 +47,12 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     visited: set[str] = set()
     while url and url not in visited and len(visited) < limit:
         visited.add(url)
-        try:
-            resp = ctx.fetch(url, why="listing page")
-        except FetchError as exc:
-            yield ListingFailure(url, exc)
+        resp = fetch_listing(ctx, url, why="listing page", name="listing")
+        if isinstance(resp, ListingFailure):
+            yield resp
             return
-        if resp.not_modified:
-            return
-        if resp.status != 200:
-            yield ListingFailure(
-                url,
-                FetchError(
-                    FetchOutcome.HTTP_ERROR, f"listing answered HTTP {resp.status}", resp.status
-                ),
-            )
-            return
+        if resp is None:
+            return  # unchanged since the last fetch
         soup = BeautifulSoup(decode_body(resp.body, resp.headers.get("Content-Type"))[0], "lxml")
         links = article_links(soup, resp.url, pattern, sites)
         new = [link for link in links if not ctx.is_known(link)]
