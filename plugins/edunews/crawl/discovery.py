@@ -7,7 +7,7 @@ article itself when an API gave it (WordPress REST), and reports listings it cou
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -68,19 +68,24 @@ class Context:
         return resp
 
 
-def fetch_listing(ctx: Context, url: str, why: str, name: str) -> Response | ListingFailure | None:
-    """A listing's page (a feed, a page of an HTML listing), asked for conditionally: the
-    response when it answered 200, None when it is unchanged since the last fetch, else
-    the failure to report ("`name` answered HTTP 404"). `why` is the request's, as logged."""
+def fetch_listing(
+    ctx: Context, url: str, why: str, name: str
+) -> Generator[ListingFailure, None, Response | None]:
+    """A listing's page (a feed, a page of an HTML listing), asked for conditionally:
+    `resp = yield from fetch_listing(...)` is the response when it answered 200, else None,
+    having yielded the failure to report ("`name` answered HTTP 404"); None and nothing
+    yielded when it is unchanged since the last fetch. `why` is the request's, as logged."""
     try:
         resp = ctx.fetch(url, why=why)
     except FetchError as exc:
-        return ListingFailure(url, exc)
+        yield ListingFailure(url, exc)
+        return None
     if resp.not_modified:
         return None
     if resp.status != 200:
         reason = f"{name} answered HTTP {resp.status}"
-        return ListingFailure(url, FetchError(FetchOutcome.HTTP_ERROR, reason, resp.status))
+        yield ListingFailure(url, FetchError(FetchOutcome.HTTP_ERROR, reason, resp.status))
+        return None
     return resp
 
 

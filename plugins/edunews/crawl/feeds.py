@@ -23,12 +23,9 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+x
 
 def discover(ctx: Context, feed_url: str) -> Iterator[Found | ListingFailure]:
     """The feed's entries; given a web page instead, the feed the page links to."""
-    resp = fetch_listing(ctx, feed_url, why="feed", name="feed")
-    if isinstance(resp, ListingFailure):
-        yield resp
-        return
+    resp = yield from fetch_listing(ctx, feed_url, why="feed", name="feed")
     if resp is None:
-        return  # unchanged since the last fetch
+        return  # failed (and said so), or unchanged since the last fetch
     try:
         entries = feed_entries(resp.body, resp.url)
     except FetchError as exc:  # a gzipped feed that inflates past the cap: too_large

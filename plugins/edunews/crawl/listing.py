@@ -47,12 +47,9 @@ def discover(ctx: Context, base_url: str) -> Iterator[Found | ListingFailure]:
     visited: set[str] = set()
     while url and url not in visited and len(visited) < limit:
         visited.add(url)
-        resp = fetch_listing(ctx, url, why="listing page", name="listing")
-        if isinstance(resp, ListingFailure):
-            yield resp
-            return
+        resp = yield from fetch_listing(ctx, url, why="listing page", name="listing")
         if resp is None:
-            return  # unchanged since the last fetch
+            return  # failed (and said so), or unchanged since the last fetch
         soup = BeautifulSoup(decode_body(resp.body, resp.headers.get("Content-Type"))[0], "lxml")
         links = article_links(soup, resp.url, pattern, sites)
         new = [link for link in links if not ctx.is_known(link)]
