@@ -79,11 +79,11 @@ def test_a_row_the_database_refuses_fails_alone_and_leaves_no_half_page(empty_ra
             batch_size=10,
             hosts=frozenset({"s.test"}),
         )
-        lander.add(LogRow("http://s.test/1", "", page=_page("http://s.test/1", "crash")))
+        lander.add(LogRow("http://s.test/1", None, page=_page("http://s.test/1", "crash")))
         lander.add(LogRow("http://s.test/gone", "http_error", "HTTP 404", 404))
         # A page that breaks the insert (source_id is not null) in the same batch.
-        lander.add(LogRow("http://s.test/2", "", page=_page("http://s.test/2", None)))
-        lander.add(LogRow("http://s.test/3", "", page=_page("http://s.test/3", "crash")))
+        lander.add(LogRow("http://s.test/2", None, page=_page("http://s.test/2", None)))
+        lander.add(LogRow("http://s.test/3", None, page=_page("http://s.test/3", "crash")))
         lander.flush()
     with connect() as conn:
         pages = conn.execute("select url from raw.pages order by url").fetchall()
@@ -279,7 +279,7 @@ def test_any_row_with_a_url_too_long_for_the_indexes_lands_shortened(empty_raw):
     with connect("loader", autocommit=True) as conn:
         lander = Lander(conn, "run-long", "long", hosts=frozenset({"s.test"}))
         lander.add(LogRow(long_url, "listed", "listing: HTTP 200", 200))
-        lander.add(LogRow(long_url, "", page=_page(long_url, "long")))
+        lander.add(LogRow(long_url, None, page=_page(long_url, "long")))
         lander.flush()
     with connect() as conn:
         pages = conn.execute("select url from raw.pages").fetchall()

@@ -99,7 +99,7 @@ def test_a_lander_with_no_hosts_keeps_no_canonical_link(empty_raw):
     page = FetchedPage("nohosts", url, url, 200, "utf-8", "<p>x</p>", "t", "x", None, None, None)
     with connect("loader", autocommit=True) as conn:
         lander = Lander(conn, "run-nohosts", "nohosts", hosts=frozenset())
-        lander.add(LogRow(url, "", page=page))
+        lander.add(LogRow(url, None, page=page))
         lander.flush()
     with connect() as conn:
         (canonical,) = conn.execute(
