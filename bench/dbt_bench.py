@@ -144,7 +144,12 @@ def _load(
                 record = _record(templates, i + page_id, rng)
                 extracted_at = fetched_at + dt.timedelta(minutes=5)
                 copy.write_row(
-                    (page_id, "0.4.0", extracted_at, json.dumps(record, ensure_ascii=False))
+                    (
+                        page_id,
+                        record["extractor_version"],
+                        extracted_at,
+                        json.dumps(record, ensure_ascii=False),
+                    )
                 )
         conn.commit()
 
