@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # What is removed, and the surrogates, which are mended instead (a pair stored as two code
 # points is one real character; a lone one becomes U+FFFD, as any decoder would make it).
@@ -18,7 +21,7 @@ _UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def storable(text: str) -> str:
@@ -44,10 +47,10 @@ def storable_record(record: T) -> T:
     """A copy of a dataclass (a page to land, a fetch_log row) with every str field made
     storable; the record itself when nothing needed mending."""
     changes = {}
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+    for field in dataclasses.fields(record):
         value = getattr(record, field.name)
         if isinstance(value, str):
             clean = storable(value)
             if clean is not value:
                 changes[field.name] = clean
-    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]
+    return dataclasses.replace(record, **changes) if changes else record
