@@ -9,14 +9,17 @@ STAMP  := $(VENV)/.installed
 install: $(STAMP)
 
 # Re-installs only when pyproject.toml changes.
+# pip's output goes to .venv/install.log (its last lines are shown if it fails): a fresh
+# clone's `make demo` stays short on a terminal.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "installing $(VENV) (a few minutes; pip's log in $(VENV)/install.log)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@{ $(BIN)/python -m pip install --upgrade pip && $(BIN)/python -m pip install -e '.[dev]'; } \
+		> $(VENV)/install.log 2>&1 || { tail -n 20 $(VENV)/install.log; exit 1; }
+	@touch $@
 
 demo: install
-	$(BIN)/edunews demo
+	@$(BIN)/edunews demo
 
 test: install
 	$(BIN)/pytest

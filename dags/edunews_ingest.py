@@ -35,8 +35,10 @@ def edunews_ingest():
     @task(outlets=[RAW_PAGES], trigger_rule="all_done", retries=0)
     def summarize(results: list[dict], sources: list[dict]) -> dict:
         context = get_current_context()
+        # results[:] reads every mapped crawl's result in one request; iterating asks for
+        # one past the last, which Airflow logs as "[error] XCom not found" on every run.
         return tasks.summarize_crawl(
-            list(results), sources, dag_id=context["dag"].dag_id, run_id=context["run_id"]
+            results[:], sources, dag_id=context["dag"].dag_id, run_id=context["run_id"]
         )
 
     sources = list_sources()

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from edunews.config import dags_dir, home_dir
 from edunews.thai_calendar import TIMEZONE_NAME
@@ -38,13 +39,36 @@ def airflow_env(airflow_home: Path | None = None) -> dict[str, str]:
     }
 
 
-def airflow(
-    args: Sequence[str], env: dict[str, str] | None = None, check: bool = True
-) -> subprocess.CompletedProcess:
-    """Run the `airflow` command of this environment with the local settings."""
+def _command(args: Sequence[str], env: dict[str, str] | None) -> tuple[list[str], dict[str, str]]:
     executable = Path(sys.executable).with_name("airflow")
     full_env = {**os.environ, **airflow_env(), **(env or {})}
     # `airflow standalone` starts its components as `airflow ...` found on PATH.
     full_env["PATH"] = os.pathsep.join([str(executable.parent), full_env.get("PATH", "")])
     Path(full_env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
-    return subprocess.run([str(executable), *args], env=full_env, check=check)
+    return [str(executable), *args], full_env
+
+
+def airflow(
+    args: Sequence[str],
+    env: dict[str, str] | None = None,
+    check: bool = True,
+    output: IO[str] | None = None,
+) -> subprocess.CompletedProcess:
+    """Run the `airflow` command of this environment with the local settings; its output
+    (stdout and stderr) goes to `output` when given, else to ours."""
+    command, full_env = _command(args, env)
+    return subprocess.run(
+        command,
+        env=full_env,
+        check=check,
+        stdout=output,
+        stderr=subprocess.STDOUT if output is not None else None,
+    )
+
+
+def airflow_process(
+    args: Sequence[str], output: IO[str], env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """`airflow` started in the background, its output (stdout and stderr) into `output`."""
+    command, full_env = _command(args, env)
+    return subprocess.Popen(command, env=full_env, stdout=output, stderr=subprocess.STDOUT)
