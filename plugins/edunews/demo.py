@@ -93,11 +93,7 @@ def run_demo(articles: int = 40, out: TextIO | None = None) -> int:
     log_path = demo_log_path()
     log_path.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    print(
-        "edunews demo: Airflow crawls a generated news site, extracts it and builds the"
-        " warehouse with dbt (a few minutes)",
-        file=out,
-    )
+    print("edunews demo: a generated news site through Airflow and dbt (a few minutes)", file=out)
     print(f"  full log: {_shown(log_path)}", file=out, flush=True)
     with open(log_path, "w", encoding="utf-8") as log, _logging_to(log):
         try:

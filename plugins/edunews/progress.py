@@ -32,13 +32,16 @@ class Stage:
         return time.monotonic() - self.started
 
     def line(self, text: str) -> str:
-        return f"  {self.name:<10}{text:<58} {_duration(self.elapsed()):>7}"
+        return f"  {self.name:<{NAME}}{text:<{TEXT}} {_duration(self.elapsed()):>10}"
+
+
+# Under 80 columns in all: a redrawn line that wraps cannot be redrawn in place.
+NAME, TEXT = 10, 52
 
 
 def _duration(seconds: float) -> str:
-    if seconds < 60:
-        return f"{seconds:.0f} s"
-    return f"{int(seconds // 60)} min {seconds % 60:02.0f} s"
+    whole = int(seconds)
+    return f"{whole} s" if whole < 60 else f"{whole // 60} min {whole % 60:02d} s"
 
 
 def _safe(progress: Callable[[], str] | None) -> str:
@@ -67,7 +70,8 @@ def stage(
 
     def redraw() -> None:
         while not stop.wait(interval):
-            out.write("\r\033[K" + current.line(_safe(progress) or "..."))
+            text = (_safe(progress) or "...")[:TEXT]
+            out.write("\r\033[K" + current.line(text))
             out.flush()
 
     ticker = threading.Thread(target=redraw, daemon=True) if live else None

@@ -62,7 +62,7 @@ def test_one_line_per_stage_with_its_progress_and_time(demo):
     pages = ARTICLES + NOTICES
     assert stages["crawl"].startswith(f"{pages} pages landed ({pages} new, 0 changed")
     assert stages["extract"] == f"{pages} records"
-    counts = re.findall(r"(\d+) of (\d+) (models|tests|seeds)", stages["dbt"])
+    counts = re.findall(r"(\d+)/(\d+) (models|tests|seeds)", stages["dbt"])
     assert [noun for *_, noun in counts] == ["models", "tests", "seeds"], stages["dbt"]
     assert all(done == total and int(total) > 0 for done, total, _ in counts), stages["dbt"]
 

@@ -133,5 +133,5 @@ class DagTestRun:
         ):
             kind = [s for t, s in states if t.endswith(suffix)]
             if kind:
-                parts.append(f"{sum(s == 'success' for s in kind)} of {len(kind)} {noun}")
+                parts.append(f"{sum(s == 'success' for s in kind)}/{len(kind)} {noun}")
         return ", ".join(parts) + " done" if parts else "starting"
