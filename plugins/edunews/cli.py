@@ -4,12 +4,48 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from edunews.preflight import port_problem, private_url_problem, same_file, unknown_sources_problem
 
 Handler = Callable[[argparse.Namespace], int]
+
+AIRFLOW_PORT = 8080
+
+
+def _write_problem(path: str) -> str | None:
+    """Why `path` cannot be written, checked before the work that would fill it; None when
+    it can."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        return "it is a folder: name a file"
+    if not folder.exists():
+        return f"no folder {folder}: create it first, or name a file in an existing folder"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if target.exists():
+        return None if os.access(target, os.W_OK) else "permission denied"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"folder {folder} is not writable: name a file in another folder"
+    return None
+
+
+def _free_port_near(host: str, start: int, tries: int = 20) -> int | None:
+    """The first port from `start` on that `host` can listen on now."""
+    for port in range(start, min(start + tries, 65536)):
+        try:
+            with socket.socket() as sock:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((host, port))
+        except OSError:
+            continue
+        return port
+    return None
 
 
 def _db(args: argparse.Namespace) -> int:
@@ -136,7 +172,7 @@ def _extract(args: argparse.Namespace) -> int:
 
         if same_file(args.input, args.output):
             print(
-                "extract: --output is the --input file, and writing it would wipe the"
+                "edunews extract: --output is the --input file, and writing it would wipe the"
                 " articles before they are read: name another --output file",
                 file=sys.stderr,
             )
@@ -144,7 +180,19 @@ def _extract(args: argparse.Namespace) -> int:
         try:
             stats = extract_file(args.input, args.output)
         except OSError as exc:
-            print(f"cannot read {args.input}: {exc}", file=sys.stderr)
+            # open() names the file it failed on: blame the output only for the output.
+            reason = exc.strerror or str(exc)
+            if exc.filename is not None and str(exc.filename) == str(args.output):
+                problem = (
+                    f"cannot write {args.output}: {reason}"
+                    " (--output must be a file in an existing, writable folder)"
+                )
+            else:
+                problem = (
+                    f"cannot read {args.input}: {reason}"
+                    " (--input must be a readable JSON Lines file)"
+                )
+            print(f"edunews extract: {problem}", file=sys.stderr)
             return 2
         print(stats.line(), file=sys.stderr)
         return 0
@@ -182,6 +230,16 @@ def _airflow(args: argparse.Namespace) -> int:
 def _standalone(args: argparse.Namespace) -> int:
     from edunews.orchestration.standalone import run_standalone
 
+    if not 1 <= args.port <= 65535:
+        # preflight's own hint names the demo site's port; Airflow's UI lives near 8080.
+        free = _free_port_near(args.host, AIRFLOW_PORT)
+        hint = f" (e.g. --port {free}, free now)" if free else ""
+        print(
+            f"edunews standalone: --port {args.port} is not a port number:"
+            f" use one from 1 to 65535{hint}",
+            file=sys.stderr,
+        )
+        return 2
     if problem := port_problem(args.host, args.port):
         print(f"edunews standalone: {problem}", file=sys.stderr)
         return 2
@@ -206,6 +264,10 @@ def _analyses(args: argparse.Namespace) -> int:
         return 0
     import psycopg
 
+    # Before the query: a long query whose rows then have nowhere to go wastes the wait.
+    if args.csv and (problem := _write_problem(args.csv)):
+        print(f"edunews analyses: cannot write {args.csv}: {problem}", file=sys.stderr)
+        return 2
     try:
         result = analyses.run_analysis(args.name)
     except psycopg.errors.UndefinedTable as exc:
@@ -217,7 +279,14 @@ def _analyses(args: argparse.Namespace) -> int:
         )
         return 1
     if args.csv:
-        analyses.write_csv(result, args.csv)
+        try:
+            analyses.write_csv(result, args.csv)
+        except OSError as exc:
+            print(
+                f"edunews analyses: cannot write {args.csv}: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return 2
         print(f"{len(result.rows)} row(s) of {args.name} written to {args.csv}")
     else:
         print("\n".join(analyses.table_lines(result)))
@@ -236,7 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    db = sub.add_parser("db", help="the embedded PostgreSQL and the schema migrations")
+    db = sub.add_parser(
+        "db",
+        help="the embedded PostgreSQL and the schema migrations",
+        description="Start, stop or check the embedded PostgreSQL, print a connection URL, or"
+        " apply the schema migrations.",
+    )
     db.add_argument(
         "action",
         choices=["start", "stop", "status", "url", "migrate"],
@@ -254,17 +328,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db.set_defaults(handler=_db)
 
-    site = sub.add_parser("demo-site", help="serve a generated WordPress-like news site")
+    site = sub.add_parser(
+        "demo-site",
+        help="serve a generated WordPress-like news site",
+        description="Serve a generated WordPress-like news site on this machine, to crawl"
+        " without the internet.",
+    )
     site.add_argument("--articles", type=int, default=40, help="news articles (default: 40)")
     site.add_argument("--port", type=int, default=8765, help="port to serve on (default: 8765)")
     site.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback)")
     site.add_argument(
-        "--seed", type=int, default=2567, help="the generator's seed: same seed, same site"
+        "--seed",
+        type=int,
+        default=2567,
+        help="the generator's seed: same seed, same site (default: 2567)",
     )
     site.set_defaults(handler=_demo_site)
 
     crawl = sub.add_parser(
-        "crawl", help="crawl the registry's sources (or one site) into raw.pages"
+        "crawl",
+        help="crawl the registry's sources (or one site) into raw.pages",
+        description="Crawl the sources of sources.yml (or one site given by --url) and land"
+        " their new and changed articles in raw.pages.",
     )
     crawl.add_argument(
         "--source", action="append", dest="sources", metavar="ID", help="only this source"
@@ -274,12 +359,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         default="auto",
         choices=["auto", "wordpress", "rss", "sitemap", "html"],
-        help="with --url: how to discover its articles",
+        help="with --url: how to discover its articles (default: auto)",
     )
     crawl.add_argument("--source-id", default=None, help="with --url: id to record (default: host)")
     crawl.add_argument("--since", help="YYYY-MM-DD: changes since then, not since the last run")
-    crawl.add_argument("--max-pages", type=int, default=None, help="articles per source, at most")
-    crawl.add_argument("--workers", type=int, default=4, help="sources crawled at once")
+    crawl.add_argument(
+        "--max-pages",
+        type=int,
+        default=None,
+        help="articles per source, at most (default: no limit)",
+    )
+    crawl.add_argument(
+        "--workers", type=int, default=4, help="sources crawled at once (default: 4)"
+    )
     crawl.add_argument(
         "--rate", type=float, default=None, help="requests a second per host (default: 1)"
     )
@@ -290,10 +382,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     crawl.set_defaults(handler=_crawl)
 
-    sources = sub.add_parser("sources", help="the registry's sites: probe one before adding it")
+    sources = sub.add_parser(
+        "sources",
+        help="the registry's sites: probe one before adding it",
+        description="Work with the registry's sites: probe a site before adding it to sources.yml.",
+    )
     sources_sub = sources.add_subparsers(dest="action", required=True)
     probe = sources_sub.add_parser(
-        "probe", help="what auto discovery finds on a site, and the sources.yml entry (read-only)"
+        "probe",
+        help="what auto discovery finds on a site, and the sources.yml entry (read-only)",
+        description="Show what auto discovery finds on a site and the sources.yml entry to"
+        " add, without writing anything.",
     )
     probe.add_argument("url", help="the site's home page (or its news page)")
     probe.add_argument("--json", action="store_true", help="the findings as JSON")
@@ -312,13 +411,21 @@ def build_parser() -> argparse.ArgumentParser:
     probe.set_defaults(handler=_sources)
 
     extract = sub.add_parser(
-        "extract", help="extract records: file to file, or pending raw.pages to raw.extractions"
+        "extract",
+        help="extract records: file to file, or pending raw.pages to raw.extractions",
+        description="Extract event records from articles: a JSON Lines file to another with"
+        " --input and --output, or else the pending raw.pages into raw.extractions.",
     )
     extract.add_argument("--input", help="JSON Lines of articles (see spec/EXTRACTION.md)")
     extract.add_argument("--output", help="JSON Lines of extraction records")
     extract.set_defaults(handler=_extract)
 
-    transform = sub.add_parser("transform", help="dbt build of the warehouse")
+    transform = sub.add_parser(
+        "transform",
+        help="dbt build of the warehouse",
+        description="Build the warehouse with dbt (models, tests, seeds); extra arguments go"
+        " to dbt build.",
+    )
     transform.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments")
     transform.set_defaults(handler=_transform)
 
@@ -326,23 +433,32 @@ def build_parser() -> argparse.ArgumentParser:
         "dbt",
         help="any dbt command on the warehouse as the transformer"
         " (docs generate, source freshness, compile ...)",
+        description="Run any dbt command on the warehouse as the transformer role.",
     )
     dbt_command.add_argument("dbt_args", nargs=argparse.REMAINDER, help="e.g. source freshness")
     dbt_command.set_defaults(handler=_dbt)
 
     manifest = sub.add_parser(
-        "manifest", help="dbt parse: the manifest the transform DAG is rendered from"
+        "manifest",
+        help="dbt parse: the manifest the transform DAG is rendered from",
+        description="Run dbt parse to write the manifest that the transform DAG is rendered from.",
     )
     manifest.set_defaults(handler=_manifest)
 
     af = sub.add_parser(
-        "airflow", help="the airflow command with the local settings (AIRFLOW_HOME under .edunews)"
+        "airflow",
+        help="the airflow command with the local settings (AIRFLOW_HOME under .edunews)",
+        description="Run the airflow command with the local settings (AIRFLOW_HOME under"
+        " .edunews).",
     )
     af.add_argument("airflow_args", nargs=argparse.REMAINDER, help="e.g. standalone, dags list")
     af.set_defaults(handler=_airflow)
 
     standalone = sub.add_parser(
-        "standalone", help="Airflow standalone (UI, scheduler) on the embedded warehouse"
+        "standalone",
+        help="Airflow standalone (UI, scheduler) on the embedded warehouse",
+        description="Run Airflow standalone (UI and scheduler) on the embedded warehouse, with"
+        " the manifest and migrations prepared first.",
     )
     standalone.add_argument(
         "--host", default="127.0.0.1", help="address of Airflow's UI (default: loopback)"
@@ -352,7 +468,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     standalone.set_defaults(handler=_standalone)
 
-    demo = sub.add_parser("demo", help="the whole pipeline on the embedded defaults, offline")
+    demo = sub.add_parser(
+        "demo",
+        help="the whole pipeline on the embedded defaults, offline",
+        description="Run the whole pipeline offline on the embedded defaults: demo site,"
+        " crawl, extract and dbt, through Airflow.",
+    )
     demo.add_argument(
         "--articles", type=int, default=40, help="news articles on the demo site (default: 40)"
     )
@@ -361,12 +482,21 @@ def build_parser() -> argparse.ArgumentParser:
     analyses = sub.add_parser(
         "analyses",
         help="the analysts' questions (dbt_project/analyses), run as the read-only reader",
+        description="List the analysts' questions (dbt_project/analyses) or run one as the"
+        " read-only reader.",
     )
     analyses_sub = analyses.add_subparsers(dest="action", required=True)
-    listing = analyses_sub.add_parser("list", help="the analyses and what each answers")
+    listing = analyses_sub.add_parser(
+        "list",
+        help="the analyses and what each answers",
+        description="List the analyses and what each answers.",
+    )
     listing.set_defaults(handler=_analyses)
     run = analyses_sub.add_parser(
-        "run", help="compile one with dbt and run it as the reader: a table, or CSV"
+        "run",
+        help="compile one with dbt and run it as the reader: a table, or CSV",
+        description="Compile one analysis with dbt and run it as the reader, printing a table"
+        " or writing CSV.",
     )
     run.add_argument("name", help="an analysis, as `edunews analyses list` names it")
     run.add_argument("--csv", metavar="FILE", help="write the rows to FILE as CSV instead")
@@ -392,7 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in _PASSTHROUGH:
         setattr(args, _PASSTHROUGH[args.command], passed_on)
     if args.command == "extract" and bool(args.input) != bool(args.output):
-        print("extract: --input and --output go together", file=sys.stderr)
+        print("edunews extract: --input and --output go together", file=sys.stderr)
         return 2
     # Warnings only by default: each command prints its own results (the steps log the same
     # lines at INFO for Airflow's task logs, which printed every crawl line twice here).

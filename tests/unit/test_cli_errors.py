@@ -107,12 +107,92 @@ def _parsers(parser: argparse.ArgumentParser, path: str = "edunews"):
 
 
 def test_every_subcommand_and_option_has_help():
-    seen = 0
+    seen = described = 0
     for path, parser in _parsers(build_parser()):
+        # `edunews X --help` opens with what X does, not only its usage line.
+        assert parser.description and parser.description.strip(), f"`{path}` has no description"
+        described += 1
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction | argparse._HelpAction):
                 continue
             seen += 1
             name = "/".join(action.option_strings) or action.dest
             assert action.help and action.help.strip(), f"`{path}` {name} has no help"
-    assert seen >= 30
+            valued = action.option_strings and action.nargs != 0
+            if valued and action.default is not None:
+                assert "default" in action.help, f"`{path}` {name} hides its default"
+    assert seen >= 30 and described >= 15
+
+
+def test_a_subcommand_help_says_what_it_does(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["manifest", "--help"])
+    assert exit_.value.code == 0
+    assert "Run dbt parse to write the manifest" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["crawl", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "sources crawled at once (default: 4)" in out
+    assert "articles per source, at most (default: no limit)" in out
+
+
+def test_standalone_suggests_a_port_near_airflows(capsys):
+    assert main(["standalone", "--port", "0"]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("edunews standalone: --port 0 is not a port number")
+    free = int(line.rsplit("--port ", 1)[1].split(",")[0])
+    assert 8080 <= free < 8100  # Airflow's port or one just above, never the demo site's 8765
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", free))
+
+
+def test_analyses_csv_to_a_missing_folder_fails_before_the_query(tmp_path, monkeypatch, capsys):
+    # No warehouse is running and the warehouse URL points nowhere: had the query run first,
+    # the error would be about the database, not the CSV.
+    monkeypatch.setenv("EDUNEWS_HOME", str(tmp_path / "home"))
+    target = tmp_path / "nonexistent" / "dir" / "x.csv"
+    assert main(["analyses", "run", "fiscal_year_trends", "--csv", str(target)]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith(f"edunews analyses: cannot write {target}: ")
+    assert f"no folder {target.parent}" in line
+    assert not target.parent.exists()
+
+
+def test_analyses_csv_onto_a_folder_is_refused(tmp_path, capsys):
+    assert main(["analyses", "run", "fiscal_year_trends", "--csv", str(tmp_path)]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert line == f"edunews analyses: cannot write {tmp_path}: it is a folder: name a file"
+
+
+def _articles(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"id": "a1", "title": "ประชุม", "text": "ประชุมครู"}\n', "utf-8")
+    return articles
+
+
+def test_extract_blames_an_unwritable_output_not_the_input(tmp_path, capsys):
+    articles = _articles(tmp_path)
+    output = tmp_path / "nonexistent" / "out.jsonl"
+    assert main(["extract", "--input", str(articles), "--output", str(output)]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith(f"edunews extract: cannot write {output}: No such file or directory")
+    assert "--output must be a file in an existing, writable folder" in line
+    assert "cannot read" not in line
+
+
+def test_extract_names_a_missing_input(tmp_path, capsys):
+    missing = tmp_path / "nosuch.jsonl"
+    output = tmp_path / "out.jsonl"
+    assert main(["extract", "--input", str(missing), "--output", str(output)]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith(f"edunews extract: cannot read {missing}: No such file or directory")
+    assert "--input must be a readable JSON Lines file" in line
+    assert not output.exists()  # a missing input leaves no empty output behind
+
+
+def test_extract_half_given_has_the_prefix(capsys):
+    assert main(["extract", "--input", "in.jsonl"]) == 2
+    assert _one_line(capsys.readouterr().err) == (
+        "edunews extract: --input and --output go together"
+    )
