@@ -10,7 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from edunews.preflight import port_problem, private_url_problem, same_file, unknown_sources_problem
+from edunews.preflight import (
+    port_problem,
+    private_url_problem,
+    same_file,
+    unknown_sources_problem,
+    warehouse_problem,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -64,14 +70,18 @@ def _db(args: argparse.Namespace) -> int:
         print("stopped" if embedded.stop() else "not running")
     elif args.action == "status":
         state = embedded.status()
-        word = "running" if state.running else "stopped"
-        print(f"{word} on 127.0.0.1:{state.port}, data {state.data_dir}")
-        return 0 if state.running else 3
+        if state.running:
+            print(f"running on 127.0.0.1:{state.port} (pid {state.pid}), data {state.data_dir}")
+            return 0
+        print(f"not running (starts on 127.0.0.1:{state.port}), data {state.data_dir}")
+        return 3
     elif args.action == "url":
         from edunews.warehouse import admin_url, role_url
 
         print(role_url(args.role) if args.role else admin_url())
     elif args.action == "migrate":
+        if _warehouse_down("db migrate"):
+            return 2
         try:
             applied = migrate.migrate(reset_passwords=args.reset_passwords)
         except migrate.MigrateRefused as exc:
@@ -81,6 +91,14 @@ def _db(args: argparse.Namespace) -> int:
             f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "")
         )
     return 0
+
+
+def _warehouse_down(command: str) -> bool:
+    """Say in one line that the warehouse does not answer, and how to start it."""
+    if problem := warehouse_problem():
+        print(f"edunews {command}: {problem}", file=sys.stderr)
+        return True
+    return False
 
 
 def _no_simulator(command: str) -> bool:
@@ -132,6 +150,8 @@ def _crawl(args: argparse.Namespace) -> int:
                 print(f"crawl: {problem}", file=sys.stderr)
                 return 2
             sources = [s for s in sources if s.id in args.sources]
+    if _warehouse_down("crawl"):
+        return 2
     totals = crawl_sources(
         sources,
         workers=args.workers,
@@ -198,6 +218,8 @@ def _extract(args: argparse.Namespace) -> int:
         return 0
     from edunews.extract.step import extract_pending
 
+    if _warehouse_down("extract"):
+        return 2
     result = extract_pending()
     print(result.line())
     return 0
@@ -206,6 +228,8 @@ def _extract(args: argparse.Namespace) -> int:
 def _transform(args: argparse.Namespace) -> int:
     from edunews.transform.dbt import dbt_build
 
+    if _warehouse_down("transform"):
+        return 2
     return dbt_build(args.dbt_args)
 
 
@@ -267,6 +291,8 @@ def _analyses(args: argparse.Namespace) -> int:
     # Before the query: a long query whose rows then have nowhere to go wastes the wait.
     if args.csv and (problem := _write_problem(args.csv)):
         print(f"edunews analyses: cannot write {args.csv}: {problem}", file=sys.stderr)
+        return 2
+    if _warehouse_down("analyses run"):
         return 2
     try:
         result = analyses.run_analysis(args.name)

@@ -66,11 +66,31 @@ class EmbeddedSettings:
     superuser: str
 
 
+DEFAULT_PG_PORT = 54329
+
+
+def embedded_port_file() -> Path:
+    """The port this checkout's server was last started on, written by `edunews db start`."""
+    return home_dir() / "pg-port"
+
+
+def embedded_port() -> int:
+    """EDUNEWS_PG_PORT when set; else the port this checkout's server was started on, so
+    that a demo started on another port is found by every later command (without it they
+    would reach whichever server holds the default port: another checkout's)."""
+    if explicit := os.environ.get("EDUNEWS_PG_PORT"):
+        return int(explicit)
+    try:
+        return int(embedded_port_file().read_text().strip())
+    except (OSError, ValueError):
+        return DEFAULT_PG_PORT
+
+
 def embedded_settings() -> EmbeddedSettings:
     return EmbeddedSettings(
         data_dir=home_dir() / "pgdata",
         host="127.0.0.1",
-        port=int(os.environ.get("EDUNEWS_PG_PORT", "54329")),
+        port=embedded_port(),
         database=os.environ.get("EDUNEWS_PG_DATABASE", "edunews"),
         superuser="edunews",
     )

@@ -87,3 +87,35 @@ def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> 
     if a.exists() and b.exists():
         return os.path.samefile(a, b)
     return a.resolve() == b.resolve()
+
+
+def warehouse_problem(timeout: float = 3.0) -> str | None:
+    """The warehouse not answering on its port, with the fix; None when it does (or when
+    the credentials come from Airflow's connections, which only a task can read).
+
+    Checked before a command that needs the warehouse: without it, a stopped server shows
+    as a traceback blamed on the crawled site or on dbt."""
+    from edunews.warehouse.connection import (
+        configured_credentials,
+        explicit_url,
+        reads_airflow_connections,
+    )
+
+    if reads_airflow_connections():
+        return None
+    credentials = configured_credentials("loader")
+    try:
+        with socket.create_connection((credentials.host, credentials.port), timeout=timeout):
+            return None
+    except OSError:
+        pass
+    where = f"{credentials.host}:{credentials.port}"
+    if explicit_url():
+        return (
+            f"the warehouse at {where} (EDUNEWS_WAREHOUSE_URL) is not reachable: start it,"
+            " or fix EDUNEWS_WAREHOUSE_URL"
+        )
+    return (
+        f"the warehouse at {where} is not reachable: start it with `edunews db start`"
+        " (or `make db-start`), or set EDUNEWS_WAREHOUSE_URL"
+    )

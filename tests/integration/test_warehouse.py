@@ -10,7 +10,14 @@ import psycopg
 import pytest
 
 from edunews.cli import main
-from edunews.config import ROLES, EmbeddedSettings, development_password, role_password_variable
+from edunews.config import (
+    DEFAULT_PG_PORT,
+    ROLES,
+    EmbeddedSettings,
+    development_password,
+    embedded_settings,
+    role_password_variable,
+)
 from edunews.warehouse import connect, embedded, migrate
 from edunews.warehouse.query import scalar
 from helpers.servers import free_port
@@ -215,3 +222,33 @@ def test_scalar_reads_the_one_value_and_refuses_no_row(warehouse):
         assert scalar(conn, "select count(*) from raw.pages where false") == 0
         with pytest.raises(LookupError, match="no row"):
             scalar(conn, "select 1 where false")
+
+
+def test_a_checkout_remembers_the_port_its_server_started_on(warehouse, monkeypatch, capsys):
+    # The session's server runs on a free port, as one started with EDUNEWS_PG_PORT=54339
+    # beside another checkout's server on 54329.
+    port = embedded.status().port
+    assert port != DEFAULT_PG_PORT
+    monkeypatch.delenv("EDUNEWS_PG_PORT")
+    assert embedded_settings().port == port
+    with connect() as conn:
+        assert conn.execute("select inet_server_port()").fetchone() == (port,)
+    assert main(["db", "status"]) == 0
+    assert f"running on 127.0.0.1:{port} " in capsys.readouterr().out
+
+    # The variable still wins; status reports the port the server listens on, and start
+    # refuses to pretend it moved.
+    monkeypatch.setenv("EDUNEWS_PG_PORT", str(port + 1))
+    assert embedded_settings().port == port + 1
+    assert main(["db", "status"]) == 0
+    assert f"running on 127.0.0.1:{port} " in capsys.readouterr().out
+    with pytest.raises(embedded.EmbeddedError, match=f"already runs on 127.0.0.1:{port}"):
+        embedded.start()
+
+
+def test_status_of_a_checkout_without_a_server_says_not_running(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EDUNEWS_HOME", str(tmp_path))
+    monkeypatch.delenv("EDUNEWS_PG_PORT")
+    assert main(["db", "status"]) == 3
+    out = capsys.readouterr().out
+    assert out.startswith(f"not running (starts on 127.0.0.1:{DEFAULT_PG_PORT})"), out

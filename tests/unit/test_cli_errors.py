@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import argparse
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from edunews.cli import build_parser, main
+from helpers.servers import free_port
 
 
 def _one_line(err: str) -> str:
@@ -196,3 +200,51 @@ def test_extract_half_given_has_the_prefix(capsys):
     assert _one_line(capsys.readouterr().err) == (
         "edunews extract: --input and --output go together"
     )
+
+
+@pytest.fixture
+def stopped_warehouse(monkeypatch):
+    """The warehouse's port with nothing listening on it."""
+    port = free_port()
+    monkeypatch.setenv("EDUNEWS_PG_PORT", str(port))
+    return port
+
+
+def _says_start_the_warehouse(line: str, where: str) -> None:
+    assert f"the warehouse at {where} is not reachable" in line, line
+    assert "`edunews db start`" in line and "EDUNEWS_WAREHOUSE_URL" in line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["crawl", "--url", "http://127.0.0.1:9/", "--allow-private-network"],
+        ["analyses", "run", "most_active_officials"],
+        ["extract"],
+        ["transform"],
+    ],
+)
+def test_a_stopped_warehouse_says_how_to_start_it(argv, stopped_warehouse, capsys):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    _says_start_the_warehouse(_one_line(captured.err), f"127.0.0.1:{stopped_warehouse}")
+    assert captured.out == ""
+
+
+def test_an_unreachable_warehouse_url_is_named(stopped_warehouse, monkeypatch, capsys):
+    url = f"postgresql://someone:secret@127.0.0.1:{stopped_warehouse}/edunews"
+    monkeypatch.setenv("EDUNEWS_WAREHOUSE_URL", url)
+    assert main(["analyses", "run", "most_active_officials"]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert f"the warehouse at 127.0.0.1:{stopped_warehouse} (EDUNEWS_WAREHOUSE_URL)" in line
+    assert "secret" not in line
+
+
+def test_the_crawl_command_with_a_stopped_warehouse_prints_one_line(stopped_warehouse):
+    # As a newcomer runs it: the installed command, its own logging and exit code.
+    edunews = Path(sys.executable).with_name("edunews")
+    argv = [str(edunews), "crawl", "--url", "http://127.0.0.1:9/", "--allow-private-network"]
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    _says_start_the_warehouse(_one_line(proc.stderr), f"127.0.0.1:{stopped_warehouse}")

@@ -41,6 +41,9 @@ def bin_dir() -> Path:
 
 @dataclass(frozen=True)
 class Status:
+    """`port`: what the running server listens on (from its postmaster.pid), else the port
+    it would be started on."""
+
     running: bool
     pid: int | None
     port: int
@@ -50,6 +53,11 @@ class Status:
 def password_file(settings: EmbeddedSettings) -> Path:
     # Outside the data directory so that the server's user never needs to read it.
     return settings.data_dir.parent / "pg-superuser-password"
+
+
+def port_file(settings: EmbeddedSettings) -> Path:
+    """Beside the password file: config.embedded_port() reads it for the default home."""
+    return settings.data_dir.parent / "pg-port"
 
 
 def superuser_password(settings: EmbeddedSettings | None = None) -> str:
@@ -160,13 +168,19 @@ def status(settings: EmbeddedSettings | None = None) -> Status:
     settings = settings or embedded_settings()
     pidfile = settings.data_dir / "postmaster.pid"
     pid = None
+    port = settings.port
     if pidfile.exists():
+        # postmaster.pid: pid, data directory, start time, port, socket directory ...
+        lines = pidfile.read_text().split("\n")
         try:
-            pid = int(pidfile.read_text().split("\n", 1)[0])
+            pid = int(lines[0])
             os.kill(pid, 0)
         except (ValueError, ProcessLookupError, PermissionError):
             pid = None
-    return Status(running=pid is not None, pid=pid, port=settings.port, data_dir=settings.data_dir)
+        if pid is not None and len(lines) > 3 and lines[3].strip().isdigit():
+            # What the server listens on, whatever the settings say now.
+            port = int(lines[3])
+    return Status(running=pid is not None, pid=pid, port=port, data_dir=settings.data_dir)
 
 
 def start(settings: EmbeddedSettings | None = None) -> Status:
@@ -176,6 +190,11 @@ def start(settings: EmbeddedSettings | None = None) -> Status:
         log.info("initialising embedded PostgreSQL in %s", settings.data_dir)
         _initdb(settings)
     current = status(settings)
+    if current.running and current.port != settings.port:
+        raise EmbeddedError(
+            f"this checkout's server already runs on {settings.host}:{current.port}:"
+            f" stop it (edunews db stop) to start it on {settings.port}"
+        )
     if not current.running:
         _check_port_free(settings)
         logfile = settings.data_dir.parent / "postgres.log"
@@ -202,6 +221,8 @@ def start(settings: EmbeddedSettings | None = None) -> Status:
         current = status(settings)
         if not current.running:
             raise EmbeddedError(f"PostgreSQL did not start; see {logfile}")
+    # Later commands run without EDUNEWS_PG_PORT find this server, not the default port's.
+    port_file(settings).write_text(f"{current.port}\n")
     _ensure_database(settings)
     return current
 
