@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 # The calendar itself (month names, weekdays, Buddhist-Era years) is the product's.
-from edunews.thai_calendar import MONTHS_ABBR, MONTHS_FULL, TO_THAI, WEEKDAYS, be_year
+from edunews.thai_calendar import MONTHS_ABBR, MONTHS_FULL, WEEKDAYS, be_year
+from edunews.thai_calendar import thai_digits as all_thai_digits
 
 # Sites that write Thai digits still keep Latin codes as typed: "COVID-19", "MP3".
 _CONVERTIBLE_NUMBER = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)[0-9]+")
@@ -64,4 +65,4 @@ def weekday_name(d: date) -> str:
 
 def thai_digits(text: str) -> str:
     """Arabic digits to Thai digits, except inside Latin codes such as COVID-19."""
-    return _CONVERTIBLE_NUMBER.sub(lambda m: m.group(0).translate(TO_THAI), text)
+    return _CONVERTIBLE_NUMBER.sub(lambda m: all_thai_digits(m.group(0)), text)

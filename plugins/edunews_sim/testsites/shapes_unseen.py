@@ -23,14 +23,15 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, unquote
 
-from edunews.thai_calendar import MONTHS_ABBR, be_year
+from edunews.thai_calendar import be_year
 from edunews.thai_calendar import format_date as long_thai_date
 from edunews_sim.articles import Article, load_articles
-from edunews_sim.demosite.thaitext import thai_digits
+from edunews_sim.demosite.thaitext import DateStyle, format_date, thai_digits
 from edunews_sim.server import Reply, Request
 from edunews_sim.testsites.pages import thai_date
 
 PER_PAGE = 4
+_SHORT = DateStyle(month="abbr")  # "3 ก.ย. 2563"
 SECTIONS = ("ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม")
 _EN_MONTHS = "January February March April May June July August September October November December"
 _ABOUT = (
@@ -49,7 +50,7 @@ _EXTERNAL = (
 
 
 def short_date(day: date, digits: bool = False) -> str:
-    text = f"{day.day} {MONTHS_ABBR[day.month - 1]} {be_year(day.year)}"
+    text = format_date(day, _SHORT)
     return thai_digits(text) if digits else text
 
 
