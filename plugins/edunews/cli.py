@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,19 +37,6 @@ def _write_problem(path: str) -> str | None:
         return None if os.access(target, os.W_OK) else "permission denied"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"folder {folder} is not writable: name a file in another folder"
-    return None
-
-
-def _free_port_near(host: str, start: int, tries: int = 20) -> int | None:
-    """The first port from `start` on that `host` can listen on now."""
-    for port in range(start, min(start + tries, 65536)):
-        try:
-            with socket.socket() as sock:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                sock.bind((host, port))
-        except OSError:
-            continue
-        return port
     return None
 
 
@@ -254,17 +240,7 @@ def _airflow(args: argparse.Namespace) -> int:
 def _standalone(args: argparse.Namespace) -> int:
     from edunews.orchestration.standalone import run_standalone
 
-    if not 1 <= args.port <= 65535:
-        # preflight's own hint names the demo site's port; Airflow's UI lives near 8080.
-        free = _free_port_near(args.host, AIRFLOW_PORT)
-        hint = f" (e.g. --port {free}, free now)" if free else ""
-        print(
-            f"edunews standalone: --port {args.port} is not a port number:"
-            f" use one from 1 to 65535{hint}",
-            file=sys.stderr,
-        )
-        return 2
-    if problem := port_problem(args.host, args.port):
+    if problem := port_problem(args.host, args.port, usual=AIRFLOW_PORT):
         print(f"edunews standalone: {problem}", file=sys.stderr)
         return 2
     return run_standalone(host=args.host, port=args.port)

@@ -15,19 +15,29 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
-def _free_port(host: str) -> int | None:
-    try:
-        with socket.socket() as sock:
-            sock.bind((host, 0))
-            return sock.getsockname()[1]
-    except OSError:
-        return None
+def free_port_near(host: str, start: int, tries: int = 20) -> int | None:
+    """The first port from `start` on that `host` can listen on now."""
+    for port in range(max(start, 1), min(start + tries, 65536)):
+        try:
+            with socket.socket() as sock:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((host, port))
+        except OSError:
+            continue
+        return port
+    return None
 
 
-def port_problem(host: str, port: int) -> str | None:
-    """Why a server cannot listen on host:port, with the fix; None when it can."""
+def port_problem(host: str, port: int, usual: int = 8765) -> str | None:
+    """Why a server cannot listen on host:port, with the fix; None when it can. The port
+    suggested is a free one from `usual`, the server's own default (8765: the demo site)."""
+
+    def another() -> str:
+        free = free_port_near(host, usual)
+        return f" (e.g. --port {free}, free now)" if free else ""
+
     if not 1 <= port <= 65535:
-        return f"--port {port} is not a port number: use one from 1 to 65535 (e.g. --port 8765)"
+        return f"--port {port} is not a port number: use one from 1 to 65535{another()}"
     try:
         with socket.socket() as sock:
             # As the servers bind (reusing an address in TIME_WAIT): a port someone just
@@ -38,14 +48,12 @@ def port_problem(host: str, port: int) -> str | None:
         return f"--host {host} is not an address of this machine: try --host 127.0.0.1"
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            free = _free_port(host)
-            other = f" (e.g. --port {free}, free now)" if free else ""
             return (
                 f"port {port} on {host} is in use: stop what listens there,"
-                f" or pick another with --port{other}"
+                f" or pick another with --port{another()}"
             )
         if exc.errno == errno.EACCES:
-            return f"port {port} needs root: use one above 1023 (e.g. --port 8765)"
+            return f"port {port} needs root: use one above 1023{another()}"
         if exc.errno == errno.EADDRNOTAVAIL:
             return f"--host {host} is not an address of this machine: try --host 127.0.0.1"
         return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
