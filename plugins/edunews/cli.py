@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from edunews.config import DEMO_SITE_PORT
 from edunews.preflight import (
     port_problem,
     private_url_problem,
@@ -108,7 +109,7 @@ def _demo_site(args: argparse.Namespace) -> int:
         return 2
     from edunews_sim.demosite import serve
 
-    if problem := port_problem(args.host, args.port):
+    if problem := port_problem(args.host, args.port, usual=DEMO_SITE_PORT):
         print(f"edunews demo-site: {problem}", file=sys.stderr)
         return 2
     serve(articles=args.articles, port=args.port, host=args.host, seed=args.seed)
@@ -337,7 +338,12 @@ def build_parser() -> argparse.ArgumentParser:
         " without the internet.",
     )
     site.add_argument("--articles", type=int, default=40, help="news articles (default: 40)")
-    site.add_argument("--port", type=int, default=8765, help="port to serve on (default: 8765)")
+    site.add_argument(
+        "--port",
+        type=int,
+        default=DEMO_SITE_PORT,
+        help=f"port to serve on (default: {DEMO_SITE_PORT})",
+    )
     site.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback)")
     site.add_argument(
         "--seed",

@@ -67,6 +67,9 @@ class EmbeddedSettings:
 
 
 DEFAULT_PG_PORT = 54329
+# The demo site's port (`edunews demo-site`, `edunews demo`), kept while free so a second
+# demo finds its pages at the same addresses.
+DEMO_SITE_PORT = 8765
 
 
 def embedded_port_file() -> Path:

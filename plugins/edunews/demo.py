@@ -20,10 +20,10 @@ from typing import IO, Any, LiteralString, TextIO
 
 import yaml
 
-from edunews.config import home_dir
+from edunews.config import DEMO_SITE_PORT, home_dir
 from edunews.orchestration.airflow_env import airflow
 from edunews.orchestration.airflow_runs import DagTestRun, mark_log
-from edunews.preflight import port_problem
+from edunews.preflight import free_port_near
 from edunews.progress import StageFailed, stage
 from edunews.transform.dbt import dbt
 from edunews.warehouse import connect, embedded, migrate, role_url
@@ -32,7 +32,6 @@ from edunews.warehouse.query import scalar
 
 DEMO_NOTICES = 3
 DEMO_SOURCE = "demo-site"
-DEMO_SITE_PORT = 8765  # `edunews demo-site`'s too
 # analyses that show something on the demo's 40 articles
 NEXT_ANALYSIS = "events_per_office_per_month"
 
@@ -138,7 +137,7 @@ def _run(articles: int, log: IO[str], out: TextIO) -> dict:
     generated = generate_articles(articles, notices=DEMO_NOTICES)
     # The same address each run when it is free: an article is its source and URL, so a
     # second demo finds nothing new instead of landing the site again at another port.
-    port = DEMO_SITE_PORT if port_problem("127.0.0.1", DEMO_SITE_PORT) is None else 0
+    port = DEMO_SITE_PORT if free_port_near("127.0.0.1", DEMO_SITE_PORT, tries=1) else 0
     with DemoSite(generated, port=port) as site:
         with stage("site", out=out) as step:
             registry = write_demo_registry(site.url, home_dir() / "demo" / "sources.yml")

@@ -28,9 +28,9 @@ def free_port_near(host: str, start: int, tries: int = 20) -> int | None:
     return None
 
 
-def port_problem(host: str, port: int, usual: int = 8765) -> str | None:
+def port_problem(host: str, port: int, *, usual: int) -> str | None:
     """Why a server cannot listen on host:port, with the fix; None when it can. The port
-    suggested is a free one from `usual`, the server's own default (8765: the demo site)."""
+    suggested is a free one from `usual`, the server's own default port."""
 
     def another() -> str:
         free = free_port_near(host, usual)
